@@ -1,0 +1,48 @@
+import { assertMoney } from './internal/assert.js';
+import { checkRoundingMode, divideRoundBigInt, divideRoundNumber, outOfRange, parseRate, toSafeAmount } from './internal/decimal.js';
+import type { Money, Rate, RoundingMode } from './types.js';
+
+/**
+ * Multiplies an amount by an exact factor: a quantity (`3`), a decimal rate (`'0.08875'`, `0.5`) or a
+ * percentage (`'33.33%'`), rounding the exact product to whole minor units with a named mode.
+ *
+ * The product is computed exactly (integers, with `bigint` when it grows past 2^53) and rounded once.
+ * When the exact product is already a whole number of minor units (integer factors always are), no
+ * rounding mode is needed; otherwise leaving it out throws `rounding_required` rather than guessing.
+ *
+ * @typeParam C - The currency.
+ * @param value - The amount.
+ * @param factor - The exact factor; see {@link Rate}.
+ * @param rounding - The rounding mode, needed when the product has a fraction of a minor unit.
+ * @returns The rounded product.
+ * @throws {@link MoneyError} `invalid_rate`, `rounding_required`, `invalid_rounding_mode`,
+ *   `amount_out_of_range` or `invalid_argument`.
+ * @example
+ * ```ts
+ * import { money, multiply, toDecimal } from 'ordercore/money';
+ *
+ * toDecimal(multiply(money('19.99', 'USD'), 3)); //=> '59.97'
+ * toDecimal(multiply(money('59.97', 'USD'), '8.875%', 'half-even')); //=> '5.32'
+ * toDecimal(multiply(money('0.05', 'USD'), '0.5', 'half-even')); //=> '0.02'
+ * toDecimal(multiply(money('0.05', 'USD'), '0.5', 'half-up')); //=> '0.03'
+ * ```
+ */
+export function multiply<C extends string>(value: Money<C>, factor: Rate, rounding?: RoundingMode): Money<C> {
+  assertMoney(value, 'value');
+  const mode = checkRoundingMode(rounding);
+  if (typeof factor === 'number' && Number.isSafeInteger(factor)) {
+    const product = value.amount * factor;
+    if (!Number.isSafeInteger(product)) outOfRange('multiply', BigInt(value.amount) * BigInt(factor));
+    return { amount: product + 0, currency: value.currency };
+  }
+  const rate = parseRate(factor, 'factor');
+  if (rate.coefficientNumber !== undefined && rate.divisorNumber !== undefined) {
+    const product = value.amount * rate.coefficientNumber;
+    if (Math.abs(product) + rate.divisorNumber <= Number.MAX_SAFE_INTEGER) {
+      return { amount: divideRoundNumber(product, rate.divisorNumber, mode, 'multiply'), currency: value.currency };
+    }
+  }
+  const exact = BigInt(value.amount) * rate.coefficient;
+  const rounded = divideRoundBigInt(exact, 10n ** BigInt(rate.scale), mode, 'multiply');
+  return { amount: toSafeAmount(rounded, 'multiply'), currency: value.currency };
+}

@@ -1,0 +1,27 @@
+import { assertMoney, assertSameCurrency } from './internal/assert.js';
+import { outOfRange } from './internal/decimal.js';
+import type { Money } from './types.js';
+
+/**
+ * Subtracts one amount from another of the same currency, exactly. The result may be negative.
+ *
+ * @typeParam C - The currency shared by both arguments.
+ * @param minuend - The amount to subtract from.
+ * @param subtrahend - The amount to subtract.
+ * @returns The difference.
+ * @throws {@link MoneyError} `currency_mismatch`, `amount_out_of_range` or `invalid_argument`.
+ * @example
+ * ```ts
+ * import { money, subtract, toDecimal } from 'ordercore/money';
+ *
+ * toDecimal(subtract(money('5.00', 'EUR'), money('7.25', 'EUR'))); //=> '-2.25'
+ * ```
+ */
+export function subtract<C extends string>(minuend: Money<C>, subtrahend: Money<NoInfer<C>>): Money<C> {
+  assertMoney(minuend, 'minuend');
+  assertMoney(subtrahend, 'subtrahend');
+  assertSameCurrency(minuend, subtrahend, 'subtrahend');
+  const amount = minuend.amount - subtrahend.amount;
+  if (!Number.isSafeInteger(amount)) outOfRange('subtract', BigInt(minuend.amount) - BigInt(subtrahend.amount));
+  return { amount: amount + 0, currency: minuend.currency };
+}
