@@ -1,0 +1,25 @@
+/**
+ * The boundary: zod schemas and `parseX` functions for every public input type. Untrusted input
+ * goes through here and comes back as a value or a `ValidationError` naming each bad field; nothing
+ * throws, and the caller's state is never touched.
+ *
+ * @example
+ * ```ts
+ * import { parseMoneySnapshot } from 'ordercore/schemas';
+ *
+ * const r = parseMoneySnapshot(JSON.parse('{"amount":"12.30","currency":"USD"}'));
+ * r.ok && r.value.amount; //=> 1230
+ * ```
+ *
+ * @module ordercore/schemas
+ */
+export {
+  currencyCodeSchema,
+  moneySchema,
+  moneySnapshotSchema,
+  parseMoney,
+  parseMoneySnapshot,
+  rateSchema,
+  roundingModeSchema,
+} from './money.js';
+export { parseInput } from './parse.js';
