@@ -117,7 +117,10 @@ export type RoundingMode = (typeof ROUNDING_MODES)[number];
  * means exactly one tenth), or a `bigint`.
  *
  * Strings accept an optional sign, digits with an optional fraction, and an optional exponent
- * (`'1.5e-3'`); nothing else (no spaces, no thousands separators, no `NaN` or `Infinity`).
+ * (`'1.5e-3'`); nothing else (no spaces, no thousands separators, no `NaN` or `Infinity`). A rate
+ * may have at most 400 decimals and 400 integer digits (every finite `number` fits) and a string at
+ * most 120 characters; anything beyond is refused with `invalid_rate` rather than computed, so
+ * hostile input cannot make arithmetic slow.
  *
  * @example
  * ```ts

@@ -17,9 +17,9 @@ export interface ExactDecimal {
 const DECIMAL_PATTERN = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,4}))?(%?)$/;
 /** Inputs longer than this are refused before any parsing work (hostile input guard). */
 const MAX_INPUT_LENGTH = 120;
-/** The largest scale kept after parsing; finer decimals are refused rather than computed. */
-const MAX_SCALE = 60;
-const MAX_INTEGER_DIGITS = 60;
+/** The largest scale kept after parsing (every finite double fits); finer decimals are refused. */
+const MAX_SCALE = 400;
+const MAX_INTEGER_DIGITS = 400;
 
 const POW10_NUMBER: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
@@ -51,6 +51,7 @@ export function parseDecimalString(text: string, allowPercent: boolean): ExactDe
   let scale = fractionPart.length - (exponentPart === undefined ? 0 : Number(exponentPart));
   if (percent === '%') scale += 2;
   let digits = (integerPart + fractionPart).replace(/^0+(?=\d)/, '');
+  if (scale < -MAX_INTEGER_DIGITS || scale > MAX_SCALE + MAX_INPUT_LENGTH) return undefined;
   if (scale < 0) {
     if (digits !== '0') digits += '0'.repeat(-scale);
     scale = 0;
