@@ -15,7 +15,17 @@ const ISO_EXPONENT_2 =
   'PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS ' +
   'TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG';
 
-/** The largest exponent a currency may have; beyond it one major unit alone nears the safe-integer limit. */
+/**
+ * The largest exponent a registered currency may have. Amounts are safe integers of minor units, so
+ * with exponent 12 the largest amount is about 9,007 major units; beyond it money stops being useful.
+ *
+ * @example
+ * ```ts
+ * import { MAX_CURRENCY_EXPONENT } from 'ordercore/money';
+ *
+ * MAX_CURRENCY_EXPONENT; //=> 12
+ * ```
+ */
 export const MAX_CURRENCY_EXPONENT = 12;
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9]{2,9}$/;

@@ -143,7 +143,7 @@ export function parseMoney(input: unknown): Result<Money, ValidationError> {
  *
  * parseMoneySnapshot({ amount: '0.50', currency: 'EUR' }); //=> { ok: true, value: { amount: 50, currency: 'EUR' } }
  * const bad = parseMoneySnapshot({ amount: '1e400', currency: 'EUR' });
- * if (!bad.ok) bad.error.issues[0]?.path; //=> ['amount']
+ * !bad.ok && bad.error.issues[0]?.path; //=> ['amount']
  * ```
  */
 export function parseMoneySnapshot(input: unknown): Result<Money, ValidationError> {

@@ -22,7 +22,7 @@ import { err, ok, type Result } from '../core/result.js';
  * const refund = z.object({ orderId: z.string(), amount: moneySnapshotSchema });
  * const r = parseInput(refund, { orderId: 'o-1', amount: { amount: '12.345', currency: 'USD' } });
  * r.ok; //=> false
- * if (!r.ok) r.error.issues.map((i) => `${i.path.join('.')}:${i.code}`); //=> ['amount.amount:precision_loss']
+ * !r.ok && r.error.issues.map((i) => `${i.path.join('.')}:${i.code}`); //=> ['amount.amount:precision_loss']
  * ```
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>, ValidationError> {

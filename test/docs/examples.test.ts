@@ -1,0 +1,115 @@
+// Every TSDoc @example in src/ runs here, and every `expr; //=> value` line in it is asserted, so the
+// documentation cannot drift from the code. Every exported declaration must carry an @example.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const src = join(root, 'src');
+const outDir = join(root, 'test/.examples');
+
+interface Example {
+  readonly name: string;
+  readonly code: string;
+}
+
+function sourceFiles(): string[] {
+  return readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => join(src, file))
+    .sort();
+}
+
+function docBlocks(text: string): { block: string; end: number }[] {
+  const blocks: { block: string; end: number }[] = [];
+  const pattern = /\/\*\*([\s\S]*?)\*\//g;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    blocks.push({
+      block: (match[1] ?? '')
+        .split('\n')
+        .map((line) => line.replace(/^\s*\* ?/, ''))
+        .join('\n'),
+      end: pattern.lastIndex,
+    });
+  }
+  return blocks;
+}
+
+function examplesOf(file: string): Example[] {
+  const text = readFileSync(file, 'utf8');
+  const examples: Example[] = [];
+  for (const { block } of docBlocks(text)) {
+    const fence = /@example\s*```ts\n([\s\S]*?)```/g;
+    for (let match = fence.exec(block); match !== null; match = fence.exec(block)) {
+      examples.push({ name: `${relative(root, file)} #${examples.length + 1}`, code: match[1] ?? '' });
+    }
+  }
+  return examples;
+}
+
+function toRunnable(code: string): { program: string; assertions: number } {
+  let assertions = 0;
+  const body = code
+    .replace(/from 'ordercore'/g, `from ${JSON.stringify(join(src, 'index.ts'))}`)
+    .replace(/from 'ordercore\/([a-z]+)'/g, (_, sub: string) => `from ${JSON.stringify(join(src, sub, 'index.ts'))}`)
+    .split('\n')
+    .map((line) => {
+      const match = /^(\s*)(.+?);\s*\/\/=>\s*(.+)$/.exec(line);
+      if (match === null) return line;
+      assertions += 1;
+      return `${match[1]}__expect(${match[2]}, ${match[3]});`;
+    })
+    .join('\n');
+  const header = "import { expect as __vitestExpect } from 'vitest';\nconst __expect = (actual: unknown, expected: unknown): void => { __vitestExpect(actual).toEqual(expected); };\n";
+  // Hoist imports above the helper so the module stays valid.
+  const imports = body.split('\n').filter((line) => /^import\s/.test(line));
+  const rest = body.split('\n').filter((line) => !/^import\s/.test(line));
+  return { program: `${imports.join('\n')}\n${header}${rest.join('\n')}\nexport {};\n`, assertions };
+}
+
+const files = sourceFiles();
+const examples = files.flatMap(examplesOf);
+
+describe('TSDoc examples', () => {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  it('exist', () => {
+    expect(examples.length).toBeGreaterThan(50);
+  });
+
+  it.each(examples)('$name runs and its //=> lines hold', async (example) => {
+    const { program, assertions } = toRunnable(example.code);
+    expect(assertions, 'an example must show at least one `expr; //=> value` line').toBeGreaterThan(0);
+    const file = join(outDir, `${example.name.replace(/[^a-zA-Z0-9]+/g, '_')}.ts`);
+    writeFileSync(file, program);
+    await import(pathToFileURL(file).href);
+  });
+});
+
+describe('every export is documented with an example', () => {
+  const declaration = /^export (?:declare )?(?:abstract )?(?:async )?(function|const|class|interface|type|enum) ([A-Za-z0-9_$]+)/gm;
+  const undocumented: string[] = [];
+  for (const file of files) {
+    if (/[/\\]internal[/\\]/.test(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const blocks = docBlocks(text);
+    for (let match = declaration.exec(text); match !== null; match = declaration.exec(text)) {
+      const start = match.index;
+      const doc = blocks.filter((b) => b.end <= start && text.slice(b.end, start).trim() === '').at(-1);
+      const name = `${relative(root, file)}: ${match[2]}`;
+      if (doc === undefined || !doc.block.includes('@example')) undocumented.push(name);
+    }
+  }
+  it('has no undocumented exported declaration outside internal/', () => {
+    // Internal helpers exported between files of one module are allowed without docs only when
+    // they are not re-exported from a public entry.
+    const publicEntries = ['src/index.ts', 'src/money/index.ts', 'src/schemas/index.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const offenders = undocumented.filter((entry) => {
+      const name = entry.split(': ')[1] ?? '';
+      return new RegExp(`\\b${name}\\b`).test(publicEntries);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
