@@ -1,5 +1,5 @@
 // decimal.js as the exact reference for property tests: high precision, never rounding midway.
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import type { RoundingMode } from '../../src/money/index.js';
 
