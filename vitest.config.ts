@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const src = fileURLToPath(new URL('./src', import.meta.url));
+
+/**
+ * `ordercore` and `ordercore/<sub>` resolve to the sources, as tsconfig.json's `paths` do, so tests
+ * can import the package by its public name without a build.
+ */
+const sourceAliases = [
+  { find: /^ordercore$/, replacement: `${src}/index.ts` },
+  { find: /^ordercore\/([a-z-]+)$/, replacement: `${src}/$1/index.ts` },
+];
+
+/**
+ * Four projects:
+ * - `unit`, `property` and `types` run against the sources: `npm test` runs exactly these three;
+ * - `build` runs against the built `dist/` through Node's own resolution of the package name, so it
+ *   needs `npm run build` first: `npm run test:build` does both. `npm test` never selects it.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        resolve: { alias: sourceAliases },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/**/*.prop.test.ts', 'test/build/**'],
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: sourceAliases },
+        test: {
+          name: 'property',
+          include: ['test/**/*.prop.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/build/**'],
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: sourceAliases },
+        test: {
+          name: 'types',
+          // Type tests are checked by tsc against the root tsconfig (its `paths` map `ordercore`), never run.
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/**/*.test-d.ts'],
+            exclude: [...configDefaults.exclude, 'test/build/**'],
+            tsconfig: './tsconfig.json',
+            // Errors outside *.test-d.ts files are `npm run typecheck`'s to report; here they would only
+            // hide the type tests' own results behind "Unhandled Source Error"s.
+            ignoreSourceErrors: true,
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          // Each test spawns Node processes on the built output.
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
