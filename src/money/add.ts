@@ -1,4 +1,4 @@
-import { assertMoney, assertSameCurrency } from './internal/assert.js';
+import { assertMoney, currencyMismatch } from './internal/assert.js';
 import { outOfRange } from './internal/decimal.js';
 import type { Money } from './types.js';
 
@@ -19,10 +19,20 @@ import type { Money } from './types.js';
  * ```
  */
 export function add<C extends string>(augend: Money<C>, addend: Money<NoInfer<C>>): Money<C> {
+  // Fast path small enough to inline; anything unusual (bad input, mixed currencies, overflow) is
+  // sorted out by addSlow.
+  const x = augend?.amount;
+  const y = addend?.amount;
+  if (Number.isSafeInteger(x) && Number.isSafeInteger(y) && augend.currency === addend.currency) {
+    const amount = x + y;
+    if (Number.isSafeInteger(amount) && typeof augend.currency === 'string') return { amount: amount + 0, currency: augend.currency };
+  }
+  return addSlow(augend, addend);
+}
+
+function addSlow<C extends string>(augend: Money<C>, addend: Money<C>): Money<C> {
   assertMoney(augend, 'augend');
   assertMoney(addend, 'addend');
-  assertSameCurrency(augend, addend, 'addend');
-  const amount = augend.amount + addend.amount;
-  if (!Number.isSafeInteger(amount)) outOfRange('add', BigInt(augend.amount) + BigInt(addend.amount));
-  return { amount, currency: augend.currency };
+  if (augend.currency !== addend.currency) currencyMismatch(augend.currency, addend.currency, 'addend');
+  return outOfRange('add', BigInt(augend.amount) + BigInt(addend.amount));
 }

@@ -1,5 +1,12 @@
 import { assertMoney } from './internal/assert.js';
-import { checkRoundingMode, divideRoundBigInt, divideRoundNumber, outOfRange, parseRate, toSafeAmount } from './internal/decimal.js';
+import {
+  checkRoundingMode,
+  divideRoundBigInt,
+  divideRoundNumber,
+  parseRate,
+  recentRate,
+  toSafeAmount,
+} from './internal/decimal.js';
 import type { Money, Rate, RoundingMode } from './types.js';
 
 /**
@@ -9,6 +16,7 @@ import type { Money, Rate, RoundingMode } from './types.js';
  * The product is computed exactly (integers, with `bigint` when it grows past 2^53) and rounded once.
  * When the exact product is already a whole number of minor units (integer factors always are), no
  * rounding mode is needed; otherwise leaving it out throws `rounding_required` rather than guessing.
+ * For a rate applied in a hot loop, parse it once with `rate()`.
  *
  * @typeParam C - The currency.
  * @param value - The amount.
@@ -28,21 +36,42 @@ import type { Money, Rate, RoundingMode } from './types.js';
  * ```
  */
 export function multiply<C extends string>(value: Money<C>, factor: Rate, rounding?: RoundingMode): Money<C> {
+  // Fast path, kept small so V8 inlines it (and can then drop intermediate Money objects): a valid
+  // amount times a safe integer, or times a rate seen a moment ago. Everything else, including every
+  // error, goes through multiplySlow, which validates fully.
+  const amount = value?.amount;
+  if (Number.isSafeInteger(amount) && typeof value.currency === 'string') {
+    if (typeof factor === 'number') {
+      const product = amount * factor;
+      if (rounding === undefined && Number.isSafeInteger(product) && Number.isSafeInteger(factor)) {
+        return { amount: product + 0, currency: value.currency };
+      }
+    } else {
+      const rate = recentRate(factor);
+      const coefficient = rate?.coefficientNumber;
+      const divisor = rate?.divisorNumber;
+      if (coefficient !== undefined && divisor !== undefined) {
+        const product = amount * coefficient;
+        // Inexact float products are ≥ 2^53 in magnitude, so this bound also rules them out.
+        if (product <= Number.MAX_SAFE_INTEGER - divisor && product >= divisor - Number.MAX_SAFE_INTEGER) {
+          return { amount: divideRoundNumber(product, divisor, rounding, 'multiply'), currency: value.currency };
+        }
+      }
+    }
+  }
+  return multiplySlow(value, factor, rounding);
+}
+
+function multiplySlow<C extends string>(value: Money<C>, factor: Rate, rounding: RoundingMode | undefined): Money<C> {
   assertMoney(value, 'value');
   const mode = checkRoundingMode(rounding);
-  if (typeof factor === 'number' && Number.isSafeInteger(factor)) {
-    const product = value.amount * factor;
-    if (!Number.isSafeInteger(product)) outOfRange('multiply', BigInt(value.amount) * BigInt(factor));
-    return { amount: product + 0, currency: value.currency };
-  }
   const rate = parseRate(factor, 'factor');
   if (rate.coefficientNumber !== undefined && rate.divisorNumber !== undefined) {
     const product = value.amount * rate.coefficientNumber;
-    if (Math.abs(product) + rate.divisorNumber <= Number.MAX_SAFE_INTEGER) {
+    if (product <= Number.MAX_SAFE_INTEGER - rate.divisorNumber && product >= rate.divisorNumber - Number.MAX_SAFE_INTEGER) {
       return { amount: divideRoundNumber(product, rate.divisorNumber, mode, 'multiply'), currency: value.currency };
     }
   }
-  const exact = BigInt(value.amount) * rate.coefficient;
-  const rounded = divideRoundBigInt(exact, 10n ** BigInt(rate.scale), mode, 'multiply');
+  const rounded = divideRoundBigInt(BigInt(value.amount) * rate.coefficient, 10n ** BigInt(rate.scale), mode, 'multiply');
   return { amount: toSafeAmount(rounded, 'multiply'), currency: value.currency };
 }

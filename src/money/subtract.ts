@@ -1,4 +1,4 @@
-import { assertMoney, assertSameCurrency } from './internal/assert.js';
+import { assertMoney, currencyMismatch } from './internal/assert.js';
 import { outOfRange } from './internal/decimal.js';
 import type { Money } from './types.js';
 
@@ -18,10 +18,20 @@ import type { Money } from './types.js';
  * ```
  */
 export function subtract<C extends string>(minuend: Money<C>, subtrahend: Money<NoInfer<C>>): Money<C> {
+  // Fast path small enough to inline; anything unusual (bad input, mixed currencies, overflow) is
+  // sorted out by subtractSlow.
+  const x = minuend?.amount;
+  const y = subtrahend?.amount;
+  if (Number.isSafeInteger(x) && Number.isSafeInteger(y) && minuend.currency === subtrahend.currency) {
+    const amount = x - y;
+    if (Number.isSafeInteger(amount) && typeof minuend.currency === 'string') return { amount: amount + 0, currency: minuend.currency };
+  }
+  return subtractSlow(minuend, subtrahend);
+}
+
+function subtractSlow<C extends string>(minuend: Money<C>, subtrahend: Money<C>): Money<C> {
   assertMoney(minuend, 'minuend');
   assertMoney(subtrahend, 'subtrahend');
-  assertSameCurrency(minuend, subtrahend, 'subtrahend');
-  const amount = minuend.amount - subtrahend.amount;
-  if (!Number.isSafeInteger(amount)) outOfRange('subtract', BigInt(minuend.amount) - BigInt(subtrahend.amount));
-  return { amount: amount + 0, currency: minuend.currency };
+  if (minuend.currency !== subtrahend.currency) currencyMismatch(minuend.currency, subtrahend.currency, 'subtrahend');
+  return outOfRange('subtract', BigInt(minuend.amount) - BigInt(subtrahend.amount));
 }

@@ -130,4 +130,26 @@ export type RoundingMode = (typeof ROUNDING_MODES)[number];
  * toDecimal(multiply(money('100.00', 'USD'), salesTax, 'half-even')); //=> '8.88'
  * ```
  */
-export type Rate = string | number | bigint;
+export type Rate = string | number | bigint | ParsedRate;
+
+/**
+ * A rate parsed once by `rate()`, for hot loops that apply the same rate to many amounts. It is
+ * plain data on the outside: `decimal` is its exact value as a plain decimal string, and
+ * `JSON.stringify` gives `{"kind":"parsed-rate","decimal":"0.08875"}`, which every function taking a
+ * {@link Rate} reads back.
+ *
+ * @example
+ * ```ts
+ * import { rate, type ParsedRate } from 'ordercore/money';
+ *
+ * const salesTax: ParsedRate = rate('8.875%');
+ * salesTax.decimal; //=> '0.08875'
+ * JSON.stringify(salesTax); //=> '{"kind":"parsed-rate","decimal":"0.08875"}'
+ * ```
+ */
+export interface ParsedRate {
+  /** Always `'parsed-rate'`. */
+  readonly kind: 'parsed-rate';
+  /** The exact value as a plain decimal string without trailing zeros, e.g. `'0.08875'`. */
+  readonly decimal: string;
+}

@@ -76,22 +76,99 @@ export function decimalFromNumber(value: number): ExactDecimal | undefined {
 
 const RATE_CACHE_LIMIT = 512;
 const rateCache = new Map<string, ExactDecimal>();
+// The last few rate strings seen, checked by identity before the Map: a cart loop passes the same
+// two or three literals ('10%', '8.875%') thousands of times, and `===` on them is one comparison.
+const RECENT_SLOTS = 4;
+const recentKeys: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+const recentValues: (ExactDecimal | undefined)[] = new Array<ExactDecimal | undefined>(RECENT_SLOTS).fill(undefined);
+let recentNext = 0;
+
+function parseRateStringSlow(rate: string): ExactDecimal | undefined {
+  let parsed = rateCache.get(rate);
+  if (parsed === undefined) {
+    parsed = parseDecimalString(rate, true);
+    if (parsed === undefined) return undefined;
+    if (rateCache.size >= RATE_CACHE_LIMIT) rateCache.clear();
+    rateCache.set(rate, parsed);
+  }
+  recentKeys[recentNext] = rate;
+  recentValues[recentNext] = parsed;
+  recentNext = (recentNext + 1) % RECENT_SLOTS;
+  return parsed;
+}
+
+/** Brands rate objects made by `rate()` in this copy of the library. */
+export const PARSED_RATE: unique symbol = Symbol('ordercore.parsedRate');
+
+/** The object `rate()` returns: the public fields plus the precomputed fast-path fields. */
+export interface ParsedRateObject extends ExactDecimal {
+  readonly kind: 'parsed-rate';
+  readonly decimal: string;
+  readonly [PARSED_RATE]: true;
+}
+
+/** Writes an exact decimal as a plain decimal string. */
+export function exactToString(value: ExactDecimal): string {
+  const negative = value.coefficient < 0n;
+  const digits = (negative ? -value.coefficient : value.coefficient).toString().padStart(value.scale + 1, '0');
+  const cut = digits.length - value.scale;
+  const body = value.scale === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  return negative ? `-${body}` : body;
+}
+
+/**
+ * Wraps an exact decimal as a branded, frozen parsed rate. Only `kind` and `decimal` are enumerable,
+ * so the rate survives `JSON.stringify` (bigints would not) and reads back from its `decimal`.
+ */
+export function toParsedRate(value: ExactDecimal): ParsedRateObject {
+  const hidden = (v: unknown): PropertyDescriptor => ({ value: v, enumerable: false });
+  return Object.freeze(
+    Object.defineProperties(
+      { kind: 'parsed-rate', decimal: exactToString(value) },
+      {
+        coefficient: hidden(value.coefficient),
+        scale: hidden(value.scale),
+        coefficientNumber: hidden(value.coefficientNumber),
+        divisorNumber: hidden(value.divisorNumber),
+        [PARSED_RATE]: hidden(true),
+      },
+    ),
+  ) as ParsedRateObject;
+}
+
+/**
+ * The rate if it is one seen a moment ago (by identity) or made by `rate()`, else `undefined`.
+ * Tiny on purpose: it is the first step of every multiply by a rate.
+ */
+export function recentRate(rate: unknown): ExactDecimal | undefined {
+  if (typeof rate === 'string') {
+    for (let i = 0; i < RECENT_SLOTS; i++) {
+      if (recentKeys[i] === rate) return recentValues[i];
+    }
+    return undefined;
+  }
+  return typeof rate === 'object' && rate !== null && (rate as { [PARSED_RATE]?: unknown })[PARSED_RATE] === true
+    ? (rate as ParsedRateObject)
+    : undefined;
+}
 
 /**
  * Parses a {@link Rate}. String rates are memoised (bounded), so hot loops that pass the same
- * `'8.875%'` again and again parse it once.
+ * `'8.875%'` again and again parse it once; rates made by `rate()` are used as they are.
  */
 export function parseRate(rate: unknown, field: string): ExactDecimal {
+  return recentRate(rate) ?? parseRateSlow(rate, field);
+}
+
+function parseRateSlow(rate: unknown, field: string): ExactDecimal {
   let parsed: ExactDecimal | undefined;
   if (typeof rate === 'string') {
-    parsed = rateCache.get(rate);
-    if (parsed === undefined) {
-      parsed = parseDecimalString(rate, true);
-      if (parsed !== undefined) {
-        if (rateCache.size >= RATE_CACHE_LIMIT) rateCache.clear();
-        rateCache.set(rate, parsed);
-      }
-    }
+    parsed = parseRateStringSlow(rate);
+  } else if (typeof rate === 'object' && rate !== null) {
+    // A parsed rate from another copy of ordercore (or one that went through JSON): trust only its text.
+    const decimal: unknown =
+      (rate as { kind?: unknown }).kind === 'parsed-rate' ? (rate as { decimal?: unknown }).decimal : undefined;
+    if (typeof decimal === 'string') parsed = parseRateStringSlow(decimal);
   } else if (typeof rate === 'number') {
     parsed = decimalFromNumber(rate);
   } else if (typeof rate === 'bigint') {
@@ -107,10 +184,8 @@ export function parseRate(rate: unknown, field: string): ExactDecimal {
   return parsed;
 }
 
-/** Checks a rounding mode given by the caller; `undefined` means "none given". */
-export function checkRoundingMode(mode: unknown, field = 'rounding'): RoundingMode | undefined {
-  if (mode === undefined) return undefined;
-  if (typeof mode === 'string' && (ROUNDING_MODES as readonly string[]).includes(mode)) return mode as RoundingMode;
+/** Throws `invalid_rounding_mode` (kept out of line so hot functions stay small enough to inline). */
+export function invalidRoundingMode(mode: unknown, field = 'rounding'): never {
   throw new MoneyError(
     'invalid_rounding_mode',
     `${field}: ${describe(mode)} is not a rounding mode (one of ${ROUNDING_MODES.join(', ')}).`,
@@ -118,44 +193,59 @@ export function checkRoundingMode(mode: unknown, field = 'rounding'): RoundingMo
   );
 }
 
-/**
- * Decides whether a truncated quotient moves one step away from zero, given the remainder.
- * `twiceRemainderVsDivisor` is the sign of 2·|r| − d (0 for an exact tie), `negative` the sign of the
- * exact quotient, `truncatedIsOdd` whether the truncated quotient is odd.
- */
-function roundsAwayFromZero(
-  mode: RoundingMode,
-  twiceRemainderVsDivisor: number,
-  negative: boolean,
-  truncatedIsOdd: boolean,
-): boolean {
+/** Checks a rounding mode given by the caller; `undefined` means "none given". */
+export function checkRoundingMode(mode: unknown, field = 'rounding'): RoundingMode | undefined {
   switch (mode) {
+    case undefined:
+    case 'half-even':
+    case 'half-up':
+    case 'half-down':
+    case 'half-ceiling':
+    case 'half-floor':
     case 'up':
-      return true;
     case 'down':
-      return false;
     case 'ceiling':
-      return !negative;
     case 'floor':
-      return negative;
+      return mode;
     default:
-      if (twiceRemainderVsDivisor !== 0) return twiceRemainderVsDivisor > 0;
-      switch (mode) {
-        case 'half-up':
-          return true;
-        case 'half-down':
-          return false;
-        case 'half-even':
-          return truncatedIsOdd;
-        case 'half-ceiling':
-          return !negative;
-        default:
-          return negative;
-      }
+      return invalidRoundingMode(mode, field);
   }
 }
 
-function roundingRequired(field: string, numerator: number | bigint, divisor: number | bigint): never {
+/**
+ * Whether a quotient rounded down to `floor` must move up by one, for an inexact division.
+ * `tie` is the sign of 2·remainder − divisor (remainder taken against the floor, so 0 < remainder <
+ * divisor: −1 below the midpoint, 0 on it, 1 above), `negative` the sign of the exact quotient and
+ * `floorIsOdd` the parity of the floor. Unknown modes throw here, so validating the mode costs
+ * nothing on the common (inexact) path.
+ */
+function roundsUp(mode: unknown, tie: number, negative: boolean, floorIsOdd: boolean): number {
+  switch (mode) {
+    case 'half-even':
+      return tie > 0 || (tie === 0 && floorIsOdd) ? 1 : 0;
+    case 'half-up':
+      return tie > 0 || (tie === 0 && !negative) ? 1 : 0;
+    case 'half-down':
+      return tie > 0 || (tie === 0 && negative) ? 1 : 0;
+    case 'half-ceiling':
+      return tie >= 0 ? 1 : 0;
+    case 'half-floor':
+      return tie > 0 ? 1 : 0;
+    case 'up':
+      return negative ? 0 : 1;
+    case 'down':
+      return negative ? 1 : 0;
+    case 'ceiling':
+      return 1;
+    case 'floor':
+      return 0;
+    default:
+      return invalidRoundingMode(mode);
+  }
+}
+
+/** Throws `rounding_required` (out of line, see {@link invalidRoundingMode}). */
+export function roundingRequired(field: string, numerator: number | bigint, divisor: number | bigint): never {
   throw new MoneyError(
     'rounding_required',
     `${field}: the exact result ${numerator}/${divisor} minor units is not a whole number of minor units; pass a rounding mode.`,
@@ -165,51 +255,44 @@ function roundingRequired(field: string, numerator: number | bigint, divisor: nu
 
 /**
  * `numerator / divisor` rounded to an integer with `mode`, for safe-integer inputs with divisor > 0
- * and |numerator| + divisor ≤ MAX_SAFE_INTEGER (so every intermediate product below stays exact).
+ * and |numerator| + divisor ≤ MAX_SAFE_INTEGER (so every product below is exact). Small on purpose:
+ * it sits on the hot path of multiply and divide and must stay inlinable.
  */
-export function divideRoundNumber(
-  numerator: number,
-  divisor: number,
-  mode: RoundingMode | undefined,
-  field: string,
-): number {
-  let quotient = Math.trunc(numerator / divisor);
-  let remainder = numerator - quotient * divisor;
+export function divideRoundNumber(numerator: number, divisor: number, mode: unknown, field: string): number {
+  let floor = Math.floor(numerator / divisor);
+  let remainder = numerator - floor * divisor;
   // Float division can land one off when the exact quotient is within an ulp of an integer: repair.
-  if (remainder !== 0 && remainder < 0 !== numerator < 0) {
-    quotient += numerator < 0 ? 1 : -1;
-    remainder = numerator - quotient * divisor;
-  } else if (remainder >= divisor || remainder <= -divisor) {
-    quotient += numerator < 0 ? -1 : 1;
-    remainder = numerator - quotient * divisor;
+  if (remainder < 0) {
+    floor -= 1;
+    remainder += divisor;
+  } else if (remainder >= divisor) {
+    floor += 1;
+    remainder -= divisor;
   }
-  if (remainder === 0) return quotient + 0;
+  if (remainder === 0) {
+    if (mode !== undefined) checkRoundingMode(mode);
+    return floor + 0;
+  }
   if (mode === undefined) roundingRequired(field, numerator, divisor);
-  const twice = Math.abs(remainder) * 2;
-  const negative = numerator < 0;
-  if (roundsAwayFromZero(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, negative, quotient % 2 !== 0)) {
-    quotient += negative ? -1 : 1;
-  }
-  return quotient + 0;
+  const twice = 2 * remainder;
+  return floor + roundsUp(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, numerator < 0, floor % 2 !== 0) + 0;
 }
 
 /** `numerator / divisor` rounded to an integer with `mode`, exactly, for any bigints with divisor > 0. */
-export function divideRoundBigInt(
-  numerator: bigint,
-  divisor: bigint,
-  mode: RoundingMode | undefined,
-  field: string,
-): bigint {
-  let quotient = numerator / divisor;
-  const remainder = numerator - quotient * divisor;
-  if (remainder === 0n) return quotient;
-  if (mode === undefined) roundingRequired(field, numerator, divisor);
-  const twice = (remainder < 0n ? -remainder : remainder) * 2n;
-  const negative = numerator < 0n;
-  if (roundsAwayFromZero(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, negative, quotient % 2n !== 0n)) {
-    quotient += negative ? -1n : 1n;
+export function divideRoundBigInt(numerator: bigint, divisor: bigint, mode: unknown, field: string): bigint {
+  let floor = numerator / divisor;
+  let remainder = numerator - floor * divisor;
+  if (remainder < 0n) {
+    floor -= 1n;
+    remainder += divisor;
   }
-  return quotient;
+  if (remainder === 0n) {
+    if (mode !== undefined) checkRoundingMode(mode);
+    return floor;
+  }
+  if (mode === undefined) roundingRequired(field, numerator, divisor);
+  const twice = remainder * 2n;
+  return floor + BigInt(roundsUp(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, numerator < 0n, floor % 2n !== 0n));
 }
 
 /** Converts an exact integer result back to a safe `number`, or throws `amount_out_of_range`. */
