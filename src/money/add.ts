@@ -2,6 +2,10 @@ import { assertMoney, currencyMismatch } from './internal/assert.js';
 import { outOfRange } from './internal/decimal.js';
 import type { Money } from './types.js';
 
+
+const isSafeInteger = Number.isSafeInteger;
+const MAX = Number.MAX_SAFE_INTEGER;
+
 /**
  * Adds two amounts of the same currency, exactly.
  *
@@ -23,9 +27,9 @@ export function add<C extends string>(augend: Money<C>, addend: Money<NoInfer<C>
   // sorted out by addSlow.
   const x = augend?.amount;
   const y = addend?.amount;
-  if (Number.isSafeInteger(x) && Number.isSafeInteger(y) && augend.currency === addend.currency) {
+  if (isSafeInteger(x) && isSafeInteger(y) && augend.currency === addend.currency) {
     const amount = x + y;
-    if (Number.isSafeInteger(amount) && typeof augend.currency === 'string') return { amount: amount + 0, currency: augend.currency };
+    if (amount <= MAX && amount >= -MAX && typeof augend.currency === 'string') return { amount: amount + 0, currency: augend.currency };
   }
   return addSlow(augend, addend);
 }

@@ -3,11 +3,16 @@ import {
   checkRoundingMode,
   divideRoundBigInt,
   divideRoundNumber,
+  PARSED_RATE,
+  type ParsedRateObject,
   parseRate,
   recentRate,
   toSafeAmount,
 } from './internal/decimal.js';
 import type { Money, Rate, RoundingMode } from './types.js';
+
+
+const isSafeInteger = Number.isSafeInteger;
 
 /**
  * Multiplies an amount by an exact factor: a quantity (`3`), a decimal rate (`'0.08875'`, `0.5`) or a
@@ -36,25 +41,26 @@ import type { Money, Rate, RoundingMode } from './types.js';
  * ```
  */
 export function multiply<C extends string>(value: Money<C>, factor: Rate, rounding?: RoundingMode): Money<C> {
-  // Fast path, kept small so V8 inlines it (and can then drop intermediate Money objects): a valid
-  // amount times a safe integer, or times a rate seen a moment ago. Everything else, including every
-  // error, goes through multiplySlow, which validates fully.
+  // Fast path, kept small so V8 inlines it into the caller and can drop the intermediate Money
+  // objects of an expression: a valid amount times a safe integer, or times a rate made by rate()
+  // or seen a moment ago. Everything else, including every error, goes to multiplySlow.
   const amount = value?.amount;
-  if (Number.isSafeInteger(amount) && typeof value.currency === 'string') {
+  if (isSafeInteger(amount) && typeof value.currency === 'string') {
     if (typeof factor === 'number') {
       const product = amount * factor;
-      if (rounding === undefined && Number.isSafeInteger(product) && Number.isSafeInteger(factor)) {
+      if (rounding === undefined && isSafeInteger(product) && isSafeInteger(factor)) {
         return { amount: product + 0, currency: value.currency };
       }
     } else {
-      const rate = recentRate(factor);
-      const coefficient = rate?.coefficientNumber;
-      const divisor = rate?.divisorNumber;
-      if (coefficient !== undefined && divisor !== undefined) {
-        const product = amount * coefficient;
-        // Inexact float products are ≥ 2^53 in magnitude, so this bound also rules them out.
-        if (product <= Number.MAX_SAFE_INTEGER - divisor && product >= divisor - Number.MAX_SAFE_INTEGER) {
-          return { amount: divideRoundNumber(product, divisor, rounding, 'multiply'), currency: value.currency };
+      const rate =
+        typeof factor === 'object' && factor !== null && (factor as ParsedRateObject)[PARSED_RATE] === true
+          ? (factor as ParsedRateObject)
+          : recentRate(factor);
+      if (rate !== undefined) {
+        // NaN (no number coefficient) and inexact float products (≥ 2^53) both fail this bound.
+        const product = amount * (rate.coefficientNumber as number);
+        if (product <= rate.productLimit && product >= -rate.productLimit) {
+          return { amount: divideRoundNumber(product, rate.divisorNumber as number, rounding, 'multiply'), currency: value.currency };
         }
       }
     }
@@ -66,11 +72,9 @@ function multiplySlow<C extends string>(value: Money<C>, factor: Rate, rounding:
   assertMoney(value, 'value');
   const mode = checkRoundingMode(rounding);
   const rate = parseRate(factor, 'factor');
-  if (rate.coefficientNumber !== undefined && rate.divisorNumber !== undefined) {
-    const product = value.amount * rate.coefficientNumber;
-    if (product <= Number.MAX_SAFE_INTEGER - rate.divisorNumber && product >= rate.divisorNumber - Number.MAX_SAFE_INTEGER) {
-      return { amount: divideRoundNumber(product, rate.divisorNumber, mode, 'multiply'), currency: value.currency };
-    }
+  const product = value.amount * (rate.coefficientNumber as number);
+  if (product <= rate.productLimit && product >= -rate.productLimit) {
+    return { amount: divideRoundNumber(product, rate.divisorNumber as number, mode, 'multiply'), currency: value.currency };
   }
   const rounded = divideRoundBigInt(BigInt(value.amount) * rate.coefficient, 10n ** BigInt(rate.scale), mode, 'multiply');
   return { amount: toSafeAmount(rounded, 'multiply'), currency: value.currency };

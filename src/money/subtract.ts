@@ -2,6 +2,10 @@ import { assertMoney, currencyMismatch } from './internal/assert.js';
 import { outOfRange } from './internal/decimal.js';
 import type { Money } from './types.js';
 
+
+const isSafeInteger = Number.isSafeInteger;
+const MAX = Number.MAX_SAFE_INTEGER;
+
 /**
  * Subtracts one amount from another of the same currency, exactly. The result may be negative.
  *
@@ -22,9 +26,9 @@ export function subtract<C extends string>(minuend: Money<C>, subtrahend: Money<
   // sorted out by subtractSlow.
   const x = minuend?.amount;
   const y = subtrahend?.amount;
-  if (Number.isSafeInteger(x) && Number.isSafeInteger(y) && minuend.currency === subtrahend.currency) {
+  if (isSafeInteger(x) && isSafeInteger(y) && minuend.currency === subtrahend.currency) {
     const amount = x - y;
-    if (Number.isSafeInteger(amount) && typeof minuend.currency === 'string') return { amount: amount + 0, currency: minuend.currency };
+    if (amount <= MAX && amount >= -MAX && typeof minuend.currency === 'string') return { amount: amount + 0, currency: minuend.currency };
   }
   return subtractSlow(minuend, subtrahend);
 }

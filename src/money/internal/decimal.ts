@@ -12,6 +12,11 @@ export interface ExactDecimal {
   readonly coefficientNumber: number | undefined;
   /** `10^scale` as a number when it is a safe integer, else `undefined`. */
   readonly divisorNumber: number | undefined;
+  /**
+   * For the multiply fast path: the largest |amount × coefficientNumber| that keeps every step of
+   * the rounding division exact (MAX_SAFE_INTEGER − 10^scale), or −1 when there is no fast path.
+   */
+  readonly productLimit: number;
 }
 
 const DECIMAL_PATTERN = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,4}))?(%?)$/;
@@ -30,11 +35,14 @@ export function pow10(n: number): bigint {
 
 function exact(coefficient: bigint, scale: number): ExactDecimal {
   const asNumber = Number(coefficient);
+  const coefficientNumber = Number.isSafeInteger(asNumber) ? asNumber : undefined;
+  const divisorNumber = scale < POW10_NUMBER.length ? POW10_NUMBER[scale] : undefined;
   return {
     coefficient,
     scale,
-    coefficientNumber: Number.isSafeInteger(asNumber) ? asNumber : undefined,
-    divisorNumber: scale < POW10_NUMBER.length ? POW10_NUMBER[scale] : undefined,
+    coefficientNumber,
+    divisorNumber,
+    productLimit: coefficientNumber !== undefined && divisorNumber !== undefined ? Number.MAX_SAFE_INTEGER - divisorNumber : -1,
   };
 }
 
@@ -130,6 +138,7 @@ export function toParsedRate(value: ExactDecimal): ParsedRateObject {
         scale: hidden(value.scale),
         coefficientNumber: hidden(value.coefficientNumber),
         divisorNumber: hidden(value.divisorNumber),
+        productLimit: hidden(value.productLimit),
         [PARSED_RATE]: hidden(true),
       },
     ),
@@ -255,10 +264,22 @@ export function roundingRequired(field: string, numerator: number | bigint, divi
 
 /**
  * `numerator / divisor` rounded to an integer with `mode`, for safe-integer inputs with divisor > 0
- * and |numerator| + divisor ≤ MAX_SAFE_INTEGER (so every product below is exact). Small on purpose:
- * it sits on the hot path of multiply and divide and must stay inlinable.
+ * and |numerator| + divisor ≤ MAX_SAFE_INTEGER (so every product below is exact). The common case —
+ * an inexact quotient and a mode — is decided here in a few instructions so the function inlines;
+ * exact quotients, float-division repairs and errors go to {@link divideRoundNumberEdge}.
  */
 export function divideRoundNumber(numerator: number, divisor: number, mode: unknown, field: string): number {
+  const floor = Math.floor(numerator / divisor);
+  const remainder = numerator - floor * divisor;
+  if (remainder > 0 && remainder < divisor && mode !== undefined) {
+    const twice = 2 * remainder;
+    return floor + roundsUp(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, numerator < 0, floor % 2 !== 0) + 0;
+  }
+  return divideRoundNumberEdge(numerator, divisor, mode, field);
+}
+
+/** The rest of {@link divideRoundNumber}: exact results, off-by-one float quotients, missing modes. */
+function divideRoundNumberEdge(numerator: number, divisor: number, mode: unknown, field: string): number {
   let floor = Math.floor(numerator / divisor);
   let remainder = numerator - floor * divisor;
   // Float division can land one off when the exact quotient is within an ulp of an integer: repair.
