@@ -68,8 +68,25 @@ function toRunnable(code: string): { program: string; assertions: number } {
   return { program: `${imports.join('\n')}\n${header}${rest.join('\n')}\nexport {};\n`, assertions };
 }
 
+/** ```ts blocks of the README and the guides that carry `//=>` lines: documentation that must hold. */
+function markdownExamples(): Example[] {
+  const docs = join(root, 'docs');
+  const markdown = [
+    join(root, 'README.md'),
+    ...readdirSync(docs, { encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => join(docs, file))
+      .sort(),
+  ];
+  return markdown.flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((code) => code.includes('//=>'));
+    return blocks.map((code, i) => ({ name: `${relative(root, file)} #${i + 1}`, code }));
+  });
+}
+
 const files = sourceFiles();
-const examples = files.flatMap(examplesOf);
+const examples = [...files.flatMap(examplesOf), ...markdownExamples()];
 
 describe('TSDoc examples', () => {
   rmSync(outDir, { recursive: true, force: true });

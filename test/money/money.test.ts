@@ -27,6 +27,8 @@ import {
   sum,
   toDecimal,
   toSnapshot,
+  ROUNDING_MODES,
+  type RoundingMode,
   zero,
 } from '../../src/money/index.js';
 import { isOrdercoreError, OrdercoreError } from '../../src/core/index.js';
@@ -323,5 +325,20 @@ describe('snapshots', () => {
       });
     }
     expect.assertions(2);
+  });
+});
+
+describe('the rounding table in docs/money.md', () => {
+  it('matches what each mode does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../docs/money.md', import.meta.url), 'utf8');
+    const rows = [...text.matchAll(/^\| `([a-z-]+)` \| [^|]+ \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual([...ROUNDING_MODES]);
+    for (const row of rows) {
+      const mode = row[1] as RoundingMode;
+      const shown = row.slice(2).map((cell) => (cell as string).trim().replace('−', '-'));
+      const actual = ['0.025', '0.035', '-0.025', '0.026'].map((v) => toDecimal(money(v, 'USD', { rounding: mode })));
+      expect(actual, mode).toEqual(shown);
+    }
   });
 });
