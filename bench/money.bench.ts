@@ -4,7 +4,7 @@
 // constructed once, likewise), and a hand-written integer loop (the floor). All must agree to the
 // cent before anything is timed.
 import { Decimal } from 'decimal.js';
-import { add, fromMinor, type Money, multiply, type ParsedRate, rate, subtract, toDecimal } from '../dist/money/index.js';
+import { add, fromMinor, type Money, multiply, type ParsedRate, rate, subtract, toDecimal } from 'ordercore/money';
 import { runBench } from './harness.js';
 
 interface Line {

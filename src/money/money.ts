@@ -31,7 +31,7 @@ export interface MoneyOptions {
 }
 
 /** Converts an exact decimal in major units to minor units of a currency with `exponent` decimals. */
-export function decimalToMinor(
+function decimalToMinor(
   decimal: ExactDecimal,
   exponent: number,
   rounding: RoundingMode | undefined,

@@ -1,7 +1,7 @@
 import { describe } from './currencies.js';
 import { MoneyError } from './errors.js';
 import { assertMoney, assertSameCurrency } from './internal/assert.js';
-import { checkRoundingMode, divideRoundBigInt } from './internal/decimal.js';
+import { checkRoundingMode, divideRoundBigInt, writeScaled } from './internal/decimal.js';
 import type { Money, RoundingMode } from './types.js';
 
 /**
@@ -63,8 +63,5 @@ export function percentageOf(part: Money, whole: Money, options?: PercentageOfOp
     'percentageOf',
   );
   const negative = scaled < 0n;
-  const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, '0');
-  const cut = digits.length - decimals;
-  const text = decimals === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
-  return negative ? `-${text}` : text;
+  return writeScaled((negative ? -scaled : scaled).toString(), negative, decimals);
 }

@@ -1,5 +1,6 @@
 import { currencyExponent } from './currencies.js';
 import { assertMoney } from './internal/assert.js';
+import { writeScaled } from './internal/decimal.js';
 import type { Money } from './types.js';
 
 /**
@@ -20,10 +21,5 @@ import type { Money } from './types.js';
 export function toDecimal(value: Money): string {
   assertMoney(value, 'value');
   const exponent = currencyExponent(value.currency, 'value.currency');
-  const negative = value.amount < 0;
-  const digits = String(Math.abs(value.amount));
-  if (exponent === 0) return negative ? `-${digits}` : digits;
-  const padded = digits.padStart(exponent + 1, '0');
-  const cut = padded.length - exponent;
-  return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+  return writeScaled(String(Math.abs(value.amount)), value.amount < 0, exponent);
 }

@@ -1,7 +1,7 @@
 // decimal.js as the exact reference for property tests: high precision, never rounding midway.
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import type { RoundingMode } from '../../src/money/index.js';
+import { ROUNDING_MODES, type RoundingMode } from '../../src/money/index.js';
 
 export const D = Decimal.clone({ precision: 200, toExpNeg: -100, toExpPos: 100 });
 
@@ -32,17 +32,7 @@ export const minorUnits = fc.oneof(
 export const currency = fc.constantFrom('USD', 'JPY', 'KWD', 'CLF', 'EUR', 'BHD');
 export const EXPONENT: Record<string, number> = { USD: 2, JPY: 0, KWD: 3, CLF: 4, EUR: 2, BHD: 3 };
 
-export const roundingMode = fc.constantFrom<RoundingMode>(
-  'half-even',
-  'half-up',
-  'half-down',
-  'half-ceiling',
-  'half-floor',
-  'up',
-  'down',
-  'ceiling',
-  'floor',
-);
+export const roundingMode = fc.constantFrom<RoundingMode>(...ROUNDING_MODES);
 
 /** Writes coefficient × 10^-scale as a plain decimal string. */
 export function decimalString(coefficient: bigint, scale: number): string {

@@ -115,13 +115,25 @@ export interface ParsedRateObject extends ExactDecimal {
   readonly [PARSED_RATE]: true;
 }
 
+/**
+ * Writes `±digits × 10^-scale` as a plain decimal string with exactly `scale` decimals, from the
+ * digits of the magnitude: `('5', true, 3)` → `'-0.005'`. Shared by every function that prints
+ * an exact value, so they all agree on the format.
+ */
+export function writeScaled(magnitudeDigits: string, negative: boolean, scale: number): string {
+  let body = magnitudeDigits;
+  if (scale > 0) {
+    const padded = magnitudeDigits.padStart(scale + 1, '0');
+    const cut = padded.length - scale;
+    body = `${padded.slice(0, cut)}.${padded.slice(cut)}`;
+  }
+  return negative ? `-${body}` : body;
+}
+
 /** Writes an exact decimal as a plain decimal string. */
 export function exactToString(value: ExactDecimal): string {
   const negative = value.coefficient < 0n;
-  const digits = (negative ? -value.coefficient : value.coefficient).toString().padStart(value.scale + 1, '0');
-  const cut = digits.length - value.scale;
-  const body = value.scale === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
-  return negative ? `-${body}` : body;
+  return writeScaled((negative ? -value.coefficient : value.coefficient).toString(), negative, value.scale);
 }
 
 /**
