@@ -65,7 +65,9 @@ export function runBench(title: string, cases: readonly BenchCase[], options: Be
   });
   const perCase: number[][] = cases.map(() => []);
   for (let s = 0; s < samples; s++) {
-    cases.forEach((c, i) => (perCase[i] as number[]).push(timeBatch(c.run, iterations[i] as number)));
+    cases.forEach((c, i) => {
+      (perCase[i] as number[]).push(timeBatch(c.run, iterations[i] as number));
+    });
   }
   if (sink === Symbol.for('never')) console.log(sink);
   const medians = perCase.map((xs) => [...xs].sort((a, b) => a - b));
@@ -81,7 +83,8 @@ export function runBench(title: string, cases: readonly BenchCase[], options: Be
   console.log(`  ${samples} interleaved samples per case; median per call [p25 … p75]; ratio to "${options.baseline}"`);
   for (const r of results) {
     const target = options.targets?.[r.name];
-    const verdict = target === undefined ? '' : r.ratio <= target ? `  target ≤ ${target}×: met` : `  target ≤ ${target}×: MISSED`;
+    const verdict =
+      target === undefined ? '' : r.ratio <= target ? `  target ≤ ${target}×: met` : `  target ≤ ${target}×: MISSED`;
     console.log(
       `  ${r.name.padEnd(40)} ${formatNs(r.median).padStart(10)}  [${formatNs(r.p25)} … ${formatNs(r.p75)}]  ${r.ratio.toFixed(2).padStart(7)}×${verdict}`,
     );

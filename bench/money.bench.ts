@@ -24,7 +24,10 @@ function makeCart(lines: number, seed: number): Line[] {
 
 const cart = makeCart(100, 42);
 const pricedCart = cart.map((line) => ({ unitPrice: fromMinor(line.unitPriceMinor, 'USD'), quantity: line.quantity }));
-const decimalCart = cart.map((line) => ({ unitPrice: new Decimal(line.unitPriceMinor).div(100), quantity: line.quantity }));
+const decimalCart = cart.map((line) => ({
+  unitPrice: new Decimal(line.unitPriceMinor).div(100),
+  quantity: line.quantity,
+}));
 
 // Two copies on purpose: one function fed both strings and rate objects would be measured in a
 // polymorphic state that neither real caller has.

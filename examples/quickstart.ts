@@ -37,7 +37,8 @@ const shipping = money('4.95', 'USD');
 // 1. Each line: price × quantity, then its own discount rounded half-even.
 const lines = cart.map((line) => {
   const extended = multiply(line.unitPrice, line.quantity);
-  const discount = line.lineDiscount === undefined ? money('0', 'USD') : multiply(extended, line.lineDiscount, 'half-even');
+  const discount =
+    line.lineDiscount === undefined ? money('0', 'USD') : multiply(extended, line.lineDiscount, 'half-even');
   return { ...line, extended, discount, net: subtract(extended, discount) };
 });
 
@@ -61,7 +62,9 @@ const grandTotal = add(sum(taxed.map((l) => add(l.taxable, l.tax))), shipping);
 
 const column = (text: string, width: number): string => text.padStart(width);
 console.log('ordercore quick start — a cart priced with exact money\n');
-console.log(`${'SKU'.padEnd(14)}${'Description'.padEnd(20)}${column('Qty', 4)}${column('Unit', 10)}${column('Line', 10)}${column('Discount', 10)}${column('Coupon', 9)}${column('Tax', 8)}`);
+console.log(
+  `${'SKU'.padEnd(14)}${'Description'.padEnd(20)}${column('Qty', 4)}${column('Unit', 10)}${column('Line', 10)}${column('Discount', 10)}${column('Coupon', 9)}${column('Tax', 8)}`,
+);
 for (const l of taxed) {
   console.log(
     `${l.sku.padEnd(14)}${l.description.padEnd(20)}${column(String(l.quantity), 4)}${column(format(l.unitPrice), 10)}${column(format(l.extended), 10)}${column(format(l.discount), 10)}${column(format(l.coupon), 9)}${column(format(l.tax), 8)}`,
@@ -69,19 +72,27 @@ for (const l of taxed) {
 }
 console.log('');
 console.log(`${'Subtotal'.padEnd(30)}${column(format(subtotal), 12)}`);
-console.log(`${`Discounts (incl. ${coupon.code})`.padEnd(30)}${column(format(subtract(money('0', 'USD'), discounts)), 12)}  (${percentageOf(discounts, subtotal)} % of subtotal)`);
+console.log(
+  `${`Discounts (incl. ${coupon.code})`.padEnd(30)}${column(format(subtract(money('0', 'USD'), discounts)), 12)}  (${percentageOf(discounts, subtotal)} % of subtotal)`,
+);
 console.log(`${`Sales tax ${salesTax.decimal}`.padEnd(30)}${column(format(tax), 12)}`);
 console.log(`${'Shipping'.padEnd(30)}${column(format(shipping), 12)}`);
 console.log(`${'Total'.padEnd(30)}${column(format(grandTotal), 12)}`);
 
 // The same total from the parts, as a check that nothing was lost to rounding.
 const recomputed = add(add(subtract(subtotal, discounts), tax), shipping);
-console.log(`\nCheck: subtotal − discounts + tax + shipping = ${format(recomputed)} ${recomputed.amount === grandTotal.amount ? '✓' : '✗'}`);
+console.log(
+  `\nCheck: subtotal − discounts + tax + shipping = ${format(recomputed)} ${recomputed.amount === grandTotal.amount ? '✓' : '✗'}`,
+);
 
 // Money travels as JSON snapshots and comes back through the validating boundary.
 const wire = JSON.stringify(toSnapshot(grandTotal));
 const back = parseMoneySnapshot(JSON.parse(wire));
 console.log(`As JSON: ${wire} → read back ${back.ok ? format(back.value) : back.error.message}`);
 const hostile = parseMoneySnapshot({ amount: '12.345', currency: 'USD' });
-console.log(`Hostile input { amount: '12.345', currency: 'USD' } → ${hostile.ok ? 'accepted?!' : `${hostile.error.issues[0]?.code} at ${hostile.error.issues[0]?.path.join('.')}`}`);
-console.log(`In other locales: ${format(grandTotal, { locale: 'de-DE' })} · ${format(grandTotal, { locale: 'ja-JP', currencyDisplay: 'code' })}`);
+console.log(
+  `Hostile input { amount: '12.345', currency: 'USD' } → ${hostile.ok ? 'accepted?!' : `${hostile.error.issues[0]?.code} at ${hostile.error.issues[0]?.path.join('.')}`}`,
+);
+console.log(
+  `In other locales: ${format(grandTotal, { locale: 'de-DE' })} · ${format(grandTotal, { locale: 'ja-JP', currencyDisplay: 'code' })}`,
+);

@@ -15,6 +15,29 @@ const ORDERCORE_ERROR = Symbol.for('ordercore.error');
 export type ErrorDetails = Readonly<Record<string, unknown>>;
 
 /**
+ * The plain-data form of an {@link OrdercoreError}, as `toJSON()` and `JSON.stringify` give it.
+ *
+ * @typeParam Code - The error's code union.
+ * @example
+ * ```ts
+ * import { OrdercoreError, type OrdercoreErrorJSON } from 'ordercore';
+ *
+ * const json: OrdercoreErrorJSON = new OrdercoreError('not_found', 'No order o-1.').toJSON();
+ * json; //=> { name: 'OrdercoreError', code: 'not_found', message: 'No order o-1.', details: {} }
+ * ```
+ */
+export interface OrdercoreErrorJSON<Code extends string = string> {
+  /** The error class name, e.g. `'MoneyError'`. */
+  readonly name: string;
+  /** The snake_case code. */
+  readonly code: Code;
+  /** The human message. */
+  readonly message: string;
+  /** Structured facts about the failure. */
+  readonly details: ErrorDetails;
+}
+
+/**
  * The base of every error ordercore throws or returns: a snake_case `code` to branch on, a human
  * `message`, and structured `details`.
  *
@@ -54,7 +77,7 @@ export class OrdercoreError<Code extends string = string> extends Error {
    *
    * @returns `{ name, code, message, details }`.
    */
-  toJSON(): { name: string; code: Code; message: string; details: ErrorDetails } {
+  toJSON(): OrdercoreErrorJSON<Code> {
     return { name: this.name, code: this.code, message: this.message, details: this.details };
   }
 }
@@ -76,9 +99,7 @@ export class OrdercoreError<Code extends string = string> extends Error {
  */
 export function isOrdercoreError(value: unknown): value is OrdercoreError {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { [ORDERCORE_ERROR]?: unknown })[ORDERCORE_ERROR] === true
+    typeof value === 'object' && value !== null && (value as { [ORDERCORE_ERROR]?: unknown })[ORDERCORE_ERROR] === true
   );
 }
 

@@ -1,5 +1,6 @@
 // Internal module: shared by every ordercore module, re-exported from the root `ordercore` entry.
-export { err, ok } from './result.js';
-export type { Err, Ok, Result } from './result.js';
+
+export type { ErrorDetails, OrdercoreErrorJSON, ValidationIssue } from './errors.js';
 export { isOrdercoreError, OrdercoreError, ValidationError } from './errors.js';
-export type { ErrorDetails, ValidationIssue } from './errors.js';
+export type { Err, Ok, Result } from './result.js';
+export { err, ok } from './result.js';

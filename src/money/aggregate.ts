@@ -1,8 +1,8 @@
 import { MoneyError } from './errors.js';
 import { assertMoney, assertSameCurrency } from './internal/assert.js';
 import { outOfRange } from './internal/decimal.js';
-import { zero } from './zero.js';
 import type { Money } from './types.js';
+import { zero } from './zero.js';
 
 /**
  * Adds up a list of amounts of one currency, exactly. An empty list sums to zero in `currency`,
@@ -47,7 +47,10 @@ export function sum<C extends string>(values: readonly Money<C>[], currency?: No
     }
     total += value.amount;
     if (!Number.isSafeInteger(total)) {
-      outOfRange('sum', values.reduce((acc, m) => acc + BigInt(m.amount), 0n));
+      outOfRange(
+        'sum',
+        values.reduce((acc, m) => acc + BigInt(m.amount), 0n),
+      );
     }
   }
   return { amount: total, currency: (first as Money<C>).currency };

@@ -58,9 +58,13 @@ export function allocate<C extends string>(total: Money<C>, weights: readonly Ra
       });
     }
     if (weight.coefficient < 0n) {
-      throw new MoneyError('invalid_weights', `weights[${i}]: ${describe(weights[i])} is negative; weights must be ≥ 0.`, {
-        field: `weights[${i}]`,
-      });
+      throw new MoneyError(
+        'invalid_weights',
+        `weights[${i}]: ${describe(weights[i])} is negative; weights must be ≥ 0.`,
+        {
+          field: `weights[${i}]`,
+        },
+      );
     }
     if (weight.scale > scale) scale = weight.scale;
     if (weight.scale !== 0 || weight.coefficientNumber === undefined) integersOnly = false;

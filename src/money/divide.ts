@@ -1,6 +1,12 @@
 import { MoneyError } from './errors.js';
 import { assertMoney } from './internal/assert.js';
-import { checkRoundingMode, divideRoundBigInt, divideRoundNumber, parseRate, toSafeAmount } from './internal/decimal.js';
+import {
+  checkRoundingMode,
+  divideRoundBigInt,
+  divideRoundNumber,
+  parseRate,
+  toSafeAmount,
+} from './internal/decimal.js';
 import type { Money, Rate, RoundingMode } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import { OrdercoreError } from '../core/errors.js';
 import type { ErrorDetails } from '../core/errors.js';
+import { OrdercoreError } from '../core/errors.js';
 
 /**
  * Every code a {@link MoneyError} can carry.

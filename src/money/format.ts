@@ -38,7 +38,15 @@ const formatters = new Map<string, Intl.NumberFormat>();
 function formatterFor(currency: string, exponent: number, options: FormatOptions | undefined): Intl.NumberFormat {
   const locale = options?.locale ?? 'en-US';
   const isoLike = /^[A-Z]{3}$/.test(currency);
-  const key = JSON.stringify([locale, isoLike ? currency : '', exponent, options?.currencyDisplay, options?.currencySign, options?.signDisplay, options?.useGrouping]);
+  const key = JSON.stringify([
+    locale,
+    isoLike ? currency : '',
+    exponent,
+    options?.currencyDisplay,
+    options?.currencySign,
+    options?.signDisplay,
+    options?.useGrouping,
+  ]);
   let formatter = formatters.get(key);
   if (formatter === undefined) {
     const common: Intl.NumberFormatOptions = {
@@ -58,9 +66,13 @@ function formatterFor(currency: string, exponent: number, options: FormatOptions
           })
         : new Intl.NumberFormat(locale, common);
     } catch (cause) {
-      throw new MoneyError('invalid_argument', `options: the runtime refused these format options (${String(cause)}).`, {
-        field: 'options.locale',
-      });
+      throw new MoneyError(
+        'invalid_argument',
+        `options: the runtime refused these format options (${String(cause)}).`,
+        {
+          field: 'options.locale',
+        },
+      );
     }
     if (formatters.size >= FORMATTER_CACHE_LIMIT) formatters.clear();
     formatters.set(key, formatter);

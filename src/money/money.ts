@@ -80,7 +80,11 @@ function decimalToMinor(
  * money('1.2345', 'KWD', { rounding: 'half-even' }); //=> { amount: 1234, currency: 'KWD' }
  * ```
  */
-export function money<C extends string>(amount: string | number | bigint, currency: C, options?: MoneyOptions): Money<C> {
+export function money<C extends string>(
+  amount: string | number | bigint,
+  currency: C,
+  options?: MoneyOptions,
+): Money<C> {
   const exponent = currencyExponent(currency);
   const rounding = checkRoundingMode(options?.rounding, 'options.rounding');
   let decimal: ExactDecimal | undefined;

@@ -24,7 +24,8 @@ import type { Money, Rate, RoundingMode } from './types.js';
 export function percentage<C extends string>(value: Money<C>, percent: Rate, rounding?: RoundingMode): Money<C> {
   let asPercent: string;
   if (typeof percent === 'string') asPercent = percent.endsWith('%') ? percent : `${percent}%`;
-  else if ((typeof percent === 'number' && Number.isFinite(percent)) || typeof percent === 'bigint') asPercent = `${percent}%`;
+  else if ((typeof percent === 'number' && Number.isFinite(percent)) || typeof percent === 'bigint')
+    asPercent = `${percent}%`;
   else {
     throw new MoneyError('invalid_rate', `percent: ${describe(percent)} is not an exact decimal.`, {
       field: 'percent',

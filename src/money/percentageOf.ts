@@ -47,13 +47,19 @@ export function percentageOf(part: Money, whole: Money, options?: PercentageOfOp
   assertSameCurrency(part, whole, 'whole');
   const decimals = options?.decimals ?? 2;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
-    throw new MoneyError('invalid_argument', `options.decimals: ${describe(decimals)} must be an integer from 0 to 20.`, {
-      field: 'options.decimals',
-    });
+    throw new MoneyError(
+      'invalid_argument',
+      `options.decimals: ${describe(decimals)} must be an integer from 0 to 20.`,
+      {
+        field: 'options.decimals',
+      },
+    );
   }
   const mode = checkRoundingMode(options?.rounding ?? 'half-even', 'options.rounding');
   if (whole.amount === 0) {
-    throw new MoneyError('division_by_zero', 'whole: cannot express an amount as a percentage of zero.', { field: 'whole' });
+    throw new MoneyError('division_by_zero', 'whole: cannot express an amount as a percentage of zero.', {
+      field: 'whole',
+    });
   }
   const sign = whole.amount < 0 ? -1n : 1n;
   const scaled = divideRoundBigInt(

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { fromMinor } from '../money/fromMinor.js';
-import { getCurrency } from '../money/currencies.js';
-import { MoneyError } from '../money/errors.js';
-import { parseRate } from '../money/internal/decimal.js';
-import { fromSnapshot } from '../money/snapshot.js';
-import { ROUNDING_MODES, type Money, type Rate } from '../money/types.js';
 import type { ValidationError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
+import { getCurrency } from '../money/currencies.js';
+import { MoneyError } from '../money/errors.js';
+import { fromMinor } from '../money/fromMinor.js';
+import { parseRate } from '../money/internal/decimal.js';
+import { fromSnapshot } from '../money/snapshot.js';
+import { type Money, type Rate, ROUNDING_MODES, type RoundingMode } from '../money/types.js';
 import { parseInput } from './parse.js';
 import { plainObject } from './plainObject.js';
 
@@ -40,7 +40,7 @@ export const currencyCodeSchema: z.ZodType<string, string> = z
  * roundingModeSchema.safeParse('HALF_EVEN').success; //=> false
  * ```
  */
-export const roundingModeSchema = z.enum(ROUNDING_MODES);
+export const roundingModeSchema: z.ZodType<RoundingMode, unknown> = z.enum(ROUNDING_MODES);
 
 /**
  * An exact decimal factor as money functions accept it: a decimal or percentage string, a finite
@@ -54,19 +54,17 @@ export const roundingModeSchema = z.enum(ROUNDING_MODES);
  * rateSchema.safeParse(Number.NaN).success; //=> false
  * ```
  */
-export const rateSchema: z.ZodType<Rate, unknown> = z
-  .union([z.string().max(120), z.number(), z.bigint()])
-  .refine(
-    (rate) => {
-      try {
-        parseRate(rate, 'rate');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: "not an exact decimal (expected e.g. '0.08875', '8.875%' or 0.5)", params: { code: 'invalid_rate' } },
-  );
+export const rateSchema: z.ZodType<Rate, unknown> = z.union([z.string().max(120), z.number(), z.bigint()]).refine(
+  (rate) => {
+    try {
+      parseRate(rate, 'rate');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "not an exact decimal (expected e.g. '0.08875', '8.875%' or 0.5)", params: { code: 'invalid_rate' } },
+);
 
 /**
  * Money as ordercore holds it in memory and as it survives JSON: `{ amount: <safe integer of minor

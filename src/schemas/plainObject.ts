@@ -13,6 +13,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  */
 export function plainObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z
-    .custom<Record<string, unknown>>(isPlainObject, { message: 'expected a plain object', params: { code: 'invalid_type' } })
+    .custom<Record<string, unknown>>(isPlainObject, {
+      message: 'expected a plain object',
+      params: { code: 'invalid_type' },
+    })
     .pipe(z.strictObject(shape));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, isOrdercoreError, ok, OrdercoreError, ValidationError } from '../../src/core/index.js';
+import { err, isOrdercoreError, OrdercoreError, ok, ValidationError } from '../../src/core/index.js';
 
 describe('Result', () => {
   it('builds both branches as plain data', () => {
@@ -11,7 +11,10 @@ describe('Result', () => {
 
 describe('errors', () => {
   it('carry a code, a message and details, and serialise to plain data', () => {
-    const e = new OrdercoreError('insufficient_stock', 'sku A: requested 5, available 3', { requested: 5, available: 3 });
+    const e = new OrdercoreError('insufficient_stock', 'sku A: requested 5, available 3', {
+      requested: 5,
+      available: 3,
+    });
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('OrdercoreError');
     expect(e.toJSON()).toEqual({
@@ -26,7 +29,8 @@ describe('errors', () => {
     const e = new OrdercoreError('x', 'x');
     expect(isOrdercoreError(e)).toBe(true);
     expect(isOrdercoreError(Object.create(e))).toBe(true);
-    for (const other of [new Error('x'), { code: 'x' }, null, undefined, 'x']) expect(isOrdercoreError(other)).toBe(false);
+    for (const other of [new Error('x'), { code: 'x' }, null, undefined, 'x'])
+      expect(isOrdercoreError(other)).toBe(false);
   });
 
   it('ValidationError lists every issue with its path in the message', () => {

@@ -61,7 +61,8 @@ function toRunnable(code: string): { program: string; assertions: number } {
       return `${match[1]}__expect(${match[2]}, ${match[3]});`;
     })
     .join('\n');
-  const header = "import { expect as __vitestExpect } from 'vitest';\nconst __expect = (actual: unknown, expected: unknown): void => { __vitestExpect(actual).toEqual(expected); };\n";
+  const header =
+    "import { expect as __vitestExpect } from 'vitest';\nconst __expect = (actual: unknown, expected: unknown): void => { __vitestExpect(actual).toEqual(expected); };\n";
   // Hoist imports above the helper so the module stays valid.
   const imports = body.split('\n').filter((line) => /^import\s/.test(line));
   const rest = body.split('\n').filter((line) => !/^import\s/.test(line));
@@ -80,7 +81,9 @@ function markdownExamples(): Example[] {
   ];
   return markdown.flatMap((file) => {
     const text = readFileSync(file, 'utf8');
-    const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((code) => code.includes('//=>'));
+    const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .filter((code) => code.includes('//=>'));
     return blocks.map((code, i) => ({ name: `${relative(root, file)} #${i + 1}`, code }));
   });
 }
@@ -106,7 +109,8 @@ describe('TSDoc examples', () => {
 });
 
 describe('every export is documented with an example', () => {
-  const declaration = /^export (?:declare )?(?:abstract )?(?:async )?(function|const|class|interface|type|enum) ([A-Za-z0-9_$]+)/gm;
+  const declaration =
+    /^export (?:declare )?(?:abstract )?(?:async )?(function|const|class|interface|type|enum) ([A-Za-z0-9_$]+)/gm;
   const undocumented: string[] = [];
   for (const file of files) {
     if (/[/\\]internal[/\\]/.test(file)) continue;
@@ -122,7 +126,9 @@ describe('every export is documented with an example', () => {
   it('has no undocumented exported declaration outside internal/', () => {
     // Internal helpers exported between files of one module are allowed without docs only when
     // they are not re-exported from a public entry.
-    const publicEntries = ['src/index.ts', 'src/money/index.ts', 'src/schemas/index.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const publicEntries = ['src/index.ts', 'src/money/index.ts', 'src/schemas/index.ts']
+      .map((f) => readFileSync(join(root, f), 'utf8'))
+      .join('\n');
     const offenders = undocumented.filter((entry) => {
       const name = entry.split(': ')[1] ?? '';
       return new RegExp(`\\b${name}\\b`).test(publicEntries);

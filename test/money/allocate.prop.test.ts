@@ -5,7 +5,9 @@ import { D, decimalString, minorUnits, RUNS } from './oracle.js';
 
 const integerWeights = fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 20 });
 const decimalWeights = fc.array(
-  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([c, s]) => decimalString(c, s)),
+  fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
+    .map(([c, s]) => decimalString(c, s)),
   { minLength: 1, maxLength: 12 },
 );
 

@@ -5,9 +5,9 @@ import {
   compare,
   divide,
   fromMinor,
+  MoneyError,
   max,
   min,
-  MoneyError,
   multiply,
   negate,
   percentage,
@@ -62,7 +62,11 @@ describe('add / subtract / negate against decimal.js', () => {
           running = running.plus(a);
           if (running.abs().gt(MAX)) leaves = true;
         }
-        const compute = () => sum(amounts.map((a) => fromMinor(a, c)), c).amount;
+        const compute = () =>
+          sum(
+            amounts.map((a) => fromMinor(a, c)),
+            c,
+          ).amount;
         if (leaves) expect(compute).toThrowError(expect.objectContaining({ code: 'amount_out_of_range' }));
         else expect(compute()).toBe(exact.toNumber() + 0);
       }),
@@ -132,22 +136,32 @@ describe('multiply against decimal.js, every rounding mode', () => {
 
   it('number rates mean their shortest decimal', () => {
     fc.assert(
-      fc.property(minorUnits, fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e-3, max: 1e-3, noNaN: true })), roundingMode, (a, rate, mode) => {
-        const decimal = new D(String(rate));
-        const compute = () => multiply(fromMinor(a, 'EUR'), rate, mode).amount;
-        expectExactOrOutOfRange(compute, decimal.times(a).toDecimalPlaces(0, DECIMAL_ROUNDING[mode]));
-      }),
+      fc.property(
+        minorUnits,
+        fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e-3, max: 1e-3, noNaN: true })),
+        roundingMode,
+        (a, rate, mode) => {
+          const decimal = new D(String(rate));
+          const compute = () => multiply(fromMinor(a, 'EUR'), rate, mode).amount;
+          expectExactOrOutOfRange(compute, decimal.times(a).toDecimalPlaces(0, DECIMAL_ROUNDING[mode]));
+        },
+      ),
       RUNS,
     );
   });
 
   it('percentage(x, p) equals multiply(x, p%)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -1_000_000, max: 1_000_000 }), roundingMode, (a, p, mode) => {
-        const pct = (p / 1000).toString();
-        const exact = new D(a).times(pct).div(100).toDecimalPlaces(0, DECIMAL_ROUNDING[mode]);
-        expect(percentage(fromMinor(a, 'USD'), pct, mode).amount).toBe(exact.toNumber() + 0);
-      }),
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        roundingMode,
+        (a, p, mode) => {
+          const pct = (p / 1000).toString();
+          const exact = new D(a).times(pct).div(100).toDecimalPlaces(0, DECIMAL_ROUNDING[mode]);
+          expect(percentage(fromMinor(a, 'USD'), pct, mode).amount).toBe(exact.toNumber() + 0);
+        },
+      ),
       RUNS,
     );
   });
@@ -171,10 +185,15 @@ describe('divide against decimal.js, every rounding mode', () => {
 
   it('small integer divisors, including ties', () => {
     fc.assert(
-      fc.property(minorUnits, fc.integer({ min: -20, max: 20 }).filter((d) => d !== 0), roundingMode, (a, d, mode) => {
-        const exact = new D(a).div(d).toDecimalPlaces(0, DECIMAL_ROUNDING[mode]);
-        expect(divide(fromMinor(a, 'USD'), d, mode).amount).toBe(exact.toNumber() + 0);
-      }),
+      fc.property(
+        minorUnits,
+        fc.integer({ min: -20, max: 20 }).filter((d) => d !== 0),
+        roundingMode,
+        (a, d, mode) => {
+          const exact = new D(a).div(d).toDecimalPlaces(0, DECIMAL_ROUNDING[mode]);
+          expect(divide(fromMinor(a, 'USD'), d, mode).amount).toBe(exact.toNumber() + 0);
+        },
+      ),
       RUNS,
     );
   });

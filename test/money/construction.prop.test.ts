@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { format, fromMinor, fromSnapshot, money, MoneyError, toDecimal, toSnapshot } from '../../src/money/index.js';
-import { currency, D, DECIMAL_ROUNDING, decimalString, EXPONENT, MAX, minorUnits, RUNS, roundingMode } from './oracle.js';
+import { format, fromMinor, fromSnapshot, MoneyError, money, toDecimal, toSnapshot } from '../../src/money/index.js';
+import {
+  currency,
+  D,
+  DECIMAL_ROUNDING,
+  decimalString,
+  EXPONENT,
+  MAX,
+  minorUnits,
+  RUNS,
+  roundingMode,
+} from './oracle.js';
 
 const decimalAmount = fc
   .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 8 }))
@@ -15,7 +25,8 @@ describe('money() from decimal strings against decimal.js', () => {
         const minor = new D(text).times(new D(10).pow(exponent));
         const compute = () => money(text, c).amount;
         if (!minor.isInteger()) expect(compute).toThrowError(expect.objectContaining({ code: 'precision_loss' }));
-        else if (minor.abs().gt(MAX)) expect(compute).toThrowError(expect.objectContaining({ code: 'amount_out_of_range' }));
+        else if (minor.abs().gt(MAX))
+          expect(compute).toThrowError(expect.objectContaining({ code: 'amount_out_of_range' }));
         else expect(compute()).toBe(minor.toNumber() + 0);
       }),
       RUNS,
@@ -42,7 +53,8 @@ describe('money() from decimal strings against decimal.js', () => {
         const minor = new D(String(n)).times(new D(10).pow(exponent));
         const compute = () => money(n, c).amount;
         if (!minor.isInteger()) expect(compute).toThrowError(expect.objectContaining({ code: 'precision_loss' }));
-        else if (minor.abs().gt(MAX)) expect(compute).toThrowError(expect.objectContaining({ code: 'amount_out_of_range' }));
+        else if (minor.abs().gt(MAX))
+          expect(compute).toThrowError(expect.objectContaining({ code: 'amount_out_of_range' }));
         else expect(compute()).toBe(minor.toNumber() + 0);
         expect(() => {
           try {

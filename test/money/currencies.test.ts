@@ -1,9 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { format, getCurrency, listCurrencies, money, MoneyError, registerCurrency, toDecimal } from '../../src/money/index.js';
+import {
+  format,
+  getCurrency,
+  listCurrencies,
+  MoneyError,
+  money,
+  registerCurrency,
+  toDecimal,
+} from '../../src/money/index.js';
 
 describe('currency table', () => {
   it('has the ISO 4217 minor units', () => {
-    const expected: Record<string, number> = { USD: 2, EUR: 2, GBP: 2, JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0, KWD: 3, BHD: 3, JOD: 3, OMR: 3, TND: 3, LYD: 3, IQD: 3, CLF: 4, UYW: 4, XCG: 2, ZWG: 2 };
+    const expected: Record<string, number> = {
+      USD: 2,
+      EUR: 2,
+      GBP: 2,
+      JPY: 0,
+      KRW: 0,
+      CLP: 0,
+      ISK: 0,
+      VND: 0,
+      KWD: 3,
+      BHD: 3,
+      JOD: 3,
+      OMR: 3,
+      TND: 3,
+      LYD: 3,
+      IQD: 3,
+      CLF: 4,
+      UYW: 4,
+      XCG: 2,
+      ZWG: 2,
+    };
     for (const [code, exponent] of Object.entries(expected)) expect(getCurrency(code)?.exponent, code).toBe(exponent);
     // Codes with no minor unit (precious metals, test code) are not money here.
     for (const code of ['XAU', 'XXX', 'XTS', 'XDR']) expect(getCurrency(code), code).toBeUndefined();
@@ -18,7 +46,8 @@ describe('currency table', () => {
   });
 
   it('lookups are immune to prototype keys', () => {
-    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(getCurrency(key)).toBeUndefined();
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(getCurrency(key)).toBeUndefined();
     expect(getCurrency(undefined as never)).toBeUndefined();
   });
 });
@@ -40,7 +69,9 @@ describe('registerCurrency', () => {
       expect.objectContaining({ code: 'currency_conflict' }),
     );
     registerCurrency({ code: 'GIFT', exponent: 2 });
-    expect(() => registerCurrency({ code: 'GIFT', exponent: 3 })).toThrowError(expect.objectContaining({ code: 'currency_conflict' }));
+    expect(() => registerCurrency({ code: 'GIFT', exponent: 3 })).toThrowError(
+      expect.objectContaining({ code: 'currency_conflict' }),
+    );
   });
 
   it('validates code and exponent with typed errors', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, fromMinor, money, MoneyError } from '../../src/money/index.js';
+import { format, fromMinor, MoneyError, money } from '../../src/money/index.js';
 
 // ICU separates some currencies with a narrow no-break space; normalise whitespace for comparisons.
 const plain = (text: string): string => text.replace(/\s/g, ' ');

@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { add, allocate, compare, max, money, type Money, multiply, subtract, sum, toSnapshot } from '../../src/money/index.js';
+import {
+  add,
+  allocate,
+  compare,
+  type Money,
+  max,
+  money,
+  multiply,
+  subtract,
+  sum,
+  toSnapshot,
+} from '../../src/money/index.js';
 
 describe('currency safety in the types', () => {
   it('keeps the currency literal through construction and arithmetic', () => {

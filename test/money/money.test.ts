@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOrdercoreError, OrdercoreError } from '../../src/core/index.js';
 import {
   abs,
   add,
@@ -14,24 +15,23 @@ import {
   isPositive,
   isZero,
   lessThanOrEqual,
+  MoneyError,
   max,
   min,
   money,
-  MoneyError,
   multiply,
   negate,
   percentage,
   percentageOf,
+  ROUNDING_MODES,
+  type RoundingMode,
   splitEvenly,
   subtract,
   sum,
   toDecimal,
   toSnapshot,
-  ROUNDING_MODES,
-  type RoundingMode,
   zero,
 } from '../../src/money/index.js';
-import { isOrdercoreError, OrdercoreError } from '../../src/core/index.js';
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -102,10 +102,33 @@ describe('construction', () => {
   });
 
   it('refuses hostile amounts with invalid_amount', () => {
-    for (const hostile of ['', ' 1', '1 ', '1,000.00', '1.', '.5', 'NaN', 'Infinity', '-', '0x10', '1e400', '1e-99999', '١٢']) {
+    for (const hostile of [
+      '',
+      ' 1',
+      '1 ',
+      '1,000.00',
+      '1.',
+      '.5',
+      'NaN',
+      'Infinity',
+      '-',
+      '0x10',
+      '1e400',
+      '1e-99999',
+      '١٢',
+    ]) {
       expect(codeOf(() => money(hostile, 'USD'))).toBe('invalid_amount');
     }
-    for (const hostile of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, null, undefined, {}, [], true]) {
+    for (const hostile of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      null,
+      undefined,
+      {},
+      [],
+      true,
+    ]) {
       expect(codeOf(() => money(hostile as never, 'USD'))).toBe('invalid_amount');
     }
     expect(codeOf(() => money('9'.repeat(1000), 'USD'))).toBe('invalid_amount');
@@ -143,10 +166,66 @@ describe('arithmetic worked examples', () => {
   it('applies each rounding mode to the textbook ties', () => {
     // 0.025, -0.025, 0.035 → 2 decimals (amount 5 × 0.5 = 2.5 minor units, and so on)
     const cases: [string, string, Record<string, string>][] = [
-      ['0.05', '0.5', { 'half-even': '0.02', 'half-up': '0.03', 'half-down': '0.02', 'half-ceiling': '0.03', 'half-floor': '0.02', up: '0.03', down: '0.02', ceiling: '0.03', floor: '0.02' }],
-      ['-0.05', '0.5', { 'half-even': '-0.02', 'half-up': '-0.03', 'half-down': '-0.02', 'half-ceiling': '-0.02', 'half-floor': '-0.03', up: '-0.03', down: '-0.02', ceiling: '-0.02', floor: '-0.03' }],
-      ['0.07', '0.5', { 'half-even': '0.04', 'half-up': '0.04', 'half-down': '0.03', 'half-ceiling': '0.04', 'half-floor': '0.03', up: '0.04', down: '0.03', ceiling: '0.04', floor: '0.03' }],
-      ['0.07', '0.51', { 'half-even': '0.04', 'half-up': '0.04', 'half-down': '0.04', 'half-ceiling': '0.04', 'half-floor': '0.04', up: '0.04', down: '0.03', ceiling: '0.04', floor: '0.03' }],
+      [
+        '0.05',
+        '0.5',
+        {
+          'half-even': '0.02',
+          'half-up': '0.03',
+          'half-down': '0.02',
+          'half-ceiling': '0.03',
+          'half-floor': '0.02',
+          up: '0.03',
+          down: '0.02',
+          ceiling: '0.03',
+          floor: '0.02',
+        },
+      ],
+      [
+        '-0.05',
+        '0.5',
+        {
+          'half-even': '-0.02',
+          'half-up': '-0.03',
+          'half-down': '-0.02',
+          'half-ceiling': '-0.02',
+          'half-floor': '-0.03',
+          up: '-0.03',
+          down: '-0.02',
+          ceiling: '-0.02',
+          floor: '-0.03',
+        },
+      ],
+      [
+        '0.07',
+        '0.5',
+        {
+          'half-even': '0.04',
+          'half-up': '0.04',
+          'half-down': '0.03',
+          'half-ceiling': '0.04',
+          'half-floor': '0.03',
+          up: '0.04',
+          down: '0.03',
+          ceiling: '0.04',
+          floor: '0.03',
+        },
+      ],
+      [
+        '0.07',
+        '0.51',
+        {
+          'half-even': '0.04',
+          'half-up': '0.04',
+          'half-down': '0.04',
+          'half-ceiling': '0.04',
+          'half-floor': '0.04',
+          up: '0.04',
+          down: '0.03',
+          ceiling: '0.04',
+          floor: '0.03',
+        },
+      ],
     ];
     for (const [amount, factor, expected] of cases) {
       for (const [mode, result] of Object.entries(expected)) {
@@ -180,7 +259,9 @@ describe('arithmetic worked examples', () => {
     expect(percentageOf(money('2.00', 'USD'), money('3.00', 'USD'), { decimals: 0 })).toBe('67');
     expect(percentageOf(money('-1.00', 'USD'), money('8.00', 'USD'), { decimals: 1 })).toBe('-12.5');
     expect(codeOf(() => percentageOf(money('1', 'USD'), zero('USD')))).toBe('division_by_zero');
-    expect(codeOf(() => percentageOf(money('1', 'USD'), money('1', 'USD'), { decimals: 1.5 }))).toBe('invalid_argument');
+    expect(codeOf(() => percentageOf(money('1', 'USD'), money('1', 'USD'), { decimals: 1.5 }))).toBe(
+      'invalid_argument',
+    );
   });
 
   it('refuses to mix currencies at run time', () => {
@@ -210,12 +291,27 @@ describe('arithmetic worked examples', () => {
     expect(toDecimal(sum([a, b, a]))).toBe('4.00');
     expect(sum([], 'JPY')).toEqual({ amount: 0, currency: 'JPY' });
     expect(codeOf(() => sum([]))).toBe('invalid_argument');
-    expect([isZero(zero('USD')), isNegative(money('-0.01', 'USD')), isPositive(money('0.01', 'USD'))]).toEqual([true, true, true]);
+    expect([isZero(zero('USD')), isNegative(money('-0.01', 'USD')), isPositive(money('0.01', 'USD'))]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect([isZero(a), isNegative(zero('USD')), isPositive(zero('USD'))]).toEqual([false, false, false]);
   });
 
   it('rejects things that are not money with a typed error, never a TypeError', () => {
-    const hostile: unknown[] = [undefined, null, 1, 'USD', {}, { amount: 1.5, currency: 'USD' }, { amount: '1', currency: 'USD' }, { amount: 1 }, [], { amount: Number.NaN, currency: 'USD' }];
+    const hostile: unknown[] = [
+      undefined,
+      null,
+      1,
+      'USD',
+      {},
+      { amount: 1.5, currency: 'USD' },
+      { amount: '1', currency: 'USD' },
+      { amount: 1 },
+      [],
+      { amount: Number.NaN, currency: 'USD' },
+    ];
     for (const value of hostile) {
       for (const run of [
         () => add(value as never, money('1', 'USD')),
@@ -232,7 +328,9 @@ describe('arithmetic worked examples', () => {
       ]) {
         expect(codeOf(run)).toMatch(/^invalid_/);
       }
-      if (!(typeof value === 'object' && value !== null && typeof (value as { amount?: unknown }).amount === 'string')) {
+      if (
+        !(typeof value === 'object' && value !== null && typeof (value as { amount?: unknown }).amount === 'string')
+      ) {
         expect(codeOf(() => fromSnapshot(value as never))).toMatch(/^invalid_/);
       }
     }
@@ -241,7 +339,14 @@ describe('arithmetic worked examples', () => {
   it('never mutates its arguments', () => {
     const a = Object.freeze(money('1.00', 'USD'));
     const b = Object.freeze(money('2.00', 'USD'));
-    expect(() => [add(a, b), subtract(a, b), multiply(a, '1.5', 'half-even'), divide(a, 3, 'floor'), allocate(a, [1, 2]), negate(a)]).not.toThrow();
+    expect(() => [
+      add(a, b),
+      subtract(a, b),
+      multiply(a, '1.5', 'half-even'),
+      divide(a, 3, 'floor'),
+      allocate(a, [1, 2]),
+      negate(a),
+    ]).not.toThrow();
     expect(a).toEqual({ amount: 100, currency: 'USD' });
   });
 });

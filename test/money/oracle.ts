@@ -25,7 +25,10 @@ export const minorUnits = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: -10_000, max: 10_000 }) },
   { weight: 2, arbitrary: fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }) },
   { weight: 2, arbitrary: fc.maxSafeInteger().filter((n) => n >= -MAX) },
-  { weight: 1, arbitrary: fc.constantFrom(0, 1, -1, MAX, -MAX, MAX - 1, -MAX + 1, 2 ** 52, -(2 ** 52), 5, -5, 50, -50) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(0, 1, -1, MAX, -MAX, MAX - 1, -MAX + 1, 2 ** 52, -(2 ** 52), 5, -5, 50, -50),
+  },
 );
 
 /** Currencies with 0, 2, 3 and 4 decimals. */
@@ -38,7 +41,8 @@ export const roundingMode = fc.constantFrom<RoundingMode>(...ROUNDING_MODES);
 export function decimalString(coefficient: bigint, scale: number): string {
   const negative = coefficient < 0n;
   const digits = (negative ? -coefficient : coefficient).toString().padStart(scale + 1, '0');
-  const body = scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+  const body =
+    scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
   return negative ? `-${body}` : body;
 }
 
@@ -50,14 +54,20 @@ export const rateString = fc.oneof(
       .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 0, max: 12 }))
       .map(([c, s]) => decimalString(c, s)),
   },
-  { weight: 2, arbitrary: fc.constantFrom('0.5', '-0.5', '1.5', '2.5', '0.25', '0.125', '0.05', '0.005', '0.0005', '3.5') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('0.5', '-0.5', '1.5', '2.5', '0.25', '0.125', '0.05', '0.005', '0.0005', '3.5'),
+  },
   {
     weight: 2,
     arbitrary: fc
       .tuple(fc.bigInt({ min: -100_000n, max: 100_000n }), fc.integer({ min: 0, max: 4 }))
       .map(([c, s]) => `${decimalString(c, s)}%`),
   },
-  { weight: 1, arbitrary: fc.constantFrom('0', '1', '-1', '0.08875', '8.875%', '33.33%', '1e-3', '2.5E2', '1000000000000') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('0', '1', '-1', '0.08875', '8.875%', '33.33%', '1e-3', '2.5E2', '1000000000000'),
+  },
 );
 
 /** The exact value of a rate string, as decimal.js reads it (percent handled here). */

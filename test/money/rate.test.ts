@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, divide, fromMinor, money, MoneyError, multiply, rate, toDecimal } from '../../src/money/index.js';
+import { allocate, divide, fromMinor, MoneyError, money, multiply, rate, toDecimal } from '../../src/money/index.js';
 import { minorUnits, RUNS, rateString, roundingMode } from './oracle.js';
 
 describe('rate()', () => {
@@ -20,12 +20,19 @@ describe('rate()', () => {
     expect(Object.isFrozen(tax)).toBe(true);
     const wire = JSON.parse(JSON.stringify(tax));
     expect(wire).toEqual({ kind: 'parsed-rate', decimal: '0.08875' });
-    expect(multiply(money('59.97', 'USD'), wire, 'half-even')).toEqual(multiply(money('59.97', 'USD'), tax, 'half-even'));
+    expect(multiply(money('59.97', 'USD'), wire, 'half-even')).toEqual(
+      multiply(money('59.97', 'USD'), tax, 'half-even'),
+    );
     expect(rate(wire)).toEqual(tax);
   });
 
   it('refuses forged or broken rate objects with a typed error', () => {
-    for (const forged of [{ kind: 'parsed-rate' }, { kind: 'parsed-rate', decimal: 'abc' }, { kind: 'other', decimal: '1' }, {}]) {
+    for (const forged of [
+      { kind: 'parsed-rate' },
+      { kind: 'parsed-rate', decimal: 'abc' },
+      { kind: 'other', decimal: '1' },
+      {},
+    ]) {
       expect(() => multiply(money('1', 'USD'), forged as never, 'half-even')).toThrowError(MoneyError);
     }
     expect(() => rate('1,5')).toThrowError(expect.objectContaining({ code: 'invalid_rate' }));
@@ -56,9 +63,12 @@ describe('rate()', () => {
     const amounts = [money('19.99', 'USD'), money('0.05', 'USD'), money('-123.45', 'USD')];
     for (let round = 0; round < 3; round++) {
       for (const r of rates.slice(0, 5)) {
-        for (const a of amounts) expect(toDecimal(multiply(a, r, 'half-even'))).toBe(toDecimal(multiply(a, rate(r), 'half-even')));
+        for (const a of amounts)
+          expect(toDecimal(multiply(a, r, 'half-even'))).toBe(toDecimal(multiply(a, rate(r), 'half-even')));
       }
     }
-    expect(() => multiply(amounts[0] as never, rates[5] as string, 'half-even')).toThrowError(expect.objectContaining({ code: 'invalid_rate' }));
+    expect(() => multiply(amounts[0] as never, rates[5] as string, 'half-even')).toThrowError(
+      expect.objectContaining({ code: 'invalid_rate' }),
+    );
   });
 });
