@@ -6,8 +6,8 @@ import { defineConfig } from 'tsup';
  *
  * Adding a subpath (orders, pricing, inventory, ...)? Add it here, then list it in the same places:
  * - package.json `exports` (nested import/require conditions, each with its own `types`) and `typesVersions`,
- * - typedoc.json `entryPoints`,
- * - .size-limit.json (one budget per subpath).
+ * - package.json `typedocOptions.entryPoints`,
+ * - package.json `size-limit` (one budget per subpath).
  * test/build reads this array: its smoke tests cover every subpath listed here, and
  * test/build/package.test.ts fails while the other lists disagree with it.
  */

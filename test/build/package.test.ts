@@ -12,6 +12,8 @@ interface PackageJson {
   readonly peerDependencies?: Record<string, string>;
   readonly exports: Record<string, { import: Conditions; require: Conditions } | string>;
   readonly typesVersions: Record<string, Record<string, string[]>>;
+  readonly typedocOptions: { readonly entryPoints: readonly string[] };
+  readonly 'size-limit': readonly { readonly name: string; readonly path: string }[];
 }
 
 const pkg = readJson<PackageJson>('package.json');
@@ -39,14 +41,12 @@ describe('the subpath list is the same everywhere', () => {
     });
   });
 
-  it('typedoc.json entryPoints', () => {
-    const typedoc = readJson<{ entryPoints: string[] }>('typedoc.json');
-    expect(typedoc.entryPoints).toEqual(['src/index.ts', ...SUBPATHS.map((name) => `src/${name}/index.ts`)]);
+  it('typedoc entryPoints (package.json typedocOptions)', () => {
+    expect(pkg.typedocOptions.entryPoints).toEqual(['src/index.ts', ...SUBPATHS.map((name) => `src/${name}/index.ts`)]);
   });
 
-  it('.size-limit.json budgets', () => {
-    const budgets = readJson<{ name: string; path: string }[]>('.size-limit.json');
-    expect(budgets.map((b) => [b.name, b.path])).toEqual(
+  it('size budgets (package.json size-limit)', () => {
+    expect(pkg['size-limit'].map((b) => [b.name, b.path])).toEqual(
       SPECIFIERS.map((specifier) => [specifier, distFile(specifier, 'esm')]),
     );
   });
