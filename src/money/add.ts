@@ -2,9 +2,7 @@ import { assertMoney, currencyMismatch } from './internal/assert.js';
 import { outOfRange } from './internal/decimal.js';
 import type { Money } from './types.js';
 
-
 const isSafeInteger = Number.isSafeInteger;
-const MAX = Number.MAX_SAFE_INTEGER;
 
 /**
  * Adds two amounts of the same currency, exactly.
@@ -23,13 +21,19 @@ const MAX = Number.MAX_SAFE_INTEGER;
  * ```
  */
 export function add<C extends string>(augend: Money<C>, addend: Money<NoInfer<C>>): Money<C> {
-  // Fast path small enough to inline; anything unusual (bad input, mixed currencies, overflow) is
-  // sorted out by addSlow.
-  const x = augend?.amount;
-  const y = addend?.amount;
-  if (isSafeInteger(x) && isSafeInteger(y) && augend.currency === addend.currency) {
-    const amount = x + y;
-    if (amount <= MAX && amount >= -MAX && typeof augend.currency === 'string') return { amount: amount + 0, currency: augend.currency };
+  // Fast path, kept to few bytecodes so V8 inlines it and can drop the intermediate Money objects
+  // of an expression. `?? 0` reads the fields of null or undefined as undefined instead of throwing
+  // a TypeError; anything unusual (bad input, mixed currencies, overflow) is sorted out by addSlow.
+  const x = augend ?? 0;
+  const y = addend ?? 0;
+  const currency = x.currency;
+  const first = x.amount;
+  const second = y.amount;
+  if (isSafeInteger(first) && isSafeInteger(second) && currency === y.currency && typeof currency === 'string') {
+    // Checked after the operands, so a hostile amount's valueOf never runs; a sum or difference past
+    // 2^53 is not a safe integer even after float rounding.
+    const amount = first + second;
+    if (isSafeInteger(amount)) return { amount: amount + 0, currency };
   }
   return addSlow(augend, addend);
 }

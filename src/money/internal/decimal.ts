@@ -1,7 +1,8 @@
 // Exact decimal helpers shared by the money functions. Amounts live in `number` (safe integers) for
 // speed; anything that could leave the exact range goes through `bigint`, never through floats.
-import { MoneyError } from '../errors.js';
+
 import { describe } from '../currencies.js';
+import { MoneyError } from '../errors.js';
 import { ROUNDING_MODES, type RoundingMode } from '../types.js';
 
 /** An exact decimal: `coefficient × 10^-scale`, with `scale ≥ 0`. */
@@ -26,6 +27,8 @@ const MAX_INPUT_LENGTH = 120;
 const MAX_SCALE = 400;
 const MAX_INTEGER_DIGITS = 400;
 
+const mathFloor = Math.floor;
+
 const POW10_NUMBER: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** `10^n` as a bigint. */
@@ -42,7 +45,8 @@ function exact(coefficient: bigint, scale: number): ExactDecimal {
     scale,
     coefficientNumber,
     divisorNumber,
-    productLimit: coefficientNumber !== undefined && divisorNumber !== undefined ? Number.MAX_SAFE_INTEGER - divisorNumber : -1,
+    productLimit:
+      coefficientNumber !== undefined && divisorNumber !== undefined ? Number.MAX_SAFE_INTEGER - divisorNumber : -1,
   };
 }
 
@@ -103,6 +107,17 @@ function parseRateStringSlow(rate: string): ExactDecimal | undefined {
   recentValues[recentNext] = parsed;
   recentNext = (recentNext + 1) % RECENT_SLOTS;
   return parsed;
+}
+
+/**
+ * The parsed form of a rate string, or `undefined` when it is not a valid rate. Checks the last few
+ * strings by identity first, then the bounded cache, then parses (and remembers) it.
+ */
+export function rateOfString(rate: string): ExactDecimal | undefined {
+  for (let i = 0; i < RECENT_SLOTS; i++) {
+    if (recentKeys[i] === rate) return recentValues[i];
+  }
+  return parseRateStringSlow(rate);
 }
 
 /** Brands rate objects made by `rate()` in this copy of the library. */
@@ -276,16 +291,17 @@ export function roundingRequired(field: string, numerator: number | bigint, divi
 
 /**
  * `numerator / divisor` rounded to an integer with `mode`, for safe-integer inputs with divisor > 0
- * and |numerator| + divisor ≤ MAX_SAFE_INTEGER (so every product below is exact). The common case —
- * an inexact quotient and a mode — is decided here in a few instructions so the function inlines;
- * exact quotients, float-division repairs and errors go to {@link divideRoundNumberEdge}.
+ * and |numerator| + divisor ≤ MAX_SAFE_INTEGER (so every product below is exact). Only half-even —
+ * the usual mode for money — is decided here, in few enough bytecodes that V8 inlines this into
+ * every caller; every other mode, the float-division repairs and the errors are in
+ * {@link divideRoundNumberEdge}.
  */
 export function divideRoundNumber(numerator: number, divisor: number, mode: unknown, field: string): number {
-  const floor = Math.floor(numerator / divisor);
-  const remainder = numerator - floor * divisor;
-  if (remainder > 0 && remainder < divisor && mode !== undefined) {
-    const twice = 2 * remainder;
-    return floor + roundsUp(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, numerator < 0, floor % 2 !== 0) + 0;
+  const floor = mathFloor(numerator / divisor);
+  const twice = 2 * (numerator - floor * divisor);
+  // `+ 0` is not needed: a floor of -0 only comes with twice = 0, and then -0 + 0 is 0.
+  if (mode === 'half-even' && twice >= 0 && twice < 2 * divisor) {
+    return floor + (twice > divisor || (twice === divisor && floor % 2 !== 0) ? 1 : 0);
   }
   return divideRoundNumberEdge(numerator, divisor, mode, field);
 }
@@ -325,7 +341,9 @@ export function divideRoundBigInt(numerator: bigint, divisor: bigint, mode: unkn
   }
   if (mode === undefined) roundingRequired(field, numerator, divisor);
   const twice = remainder * 2n;
-  return floor + BigInt(roundsUp(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, numerator < 0n, floor % 2n !== 0n));
+  return (
+    floor + BigInt(roundsUp(mode, twice === divisor ? 0 : twice > divisor ? 1 : -1, numerator < 0n, floor % 2n !== 0n))
+  );
 }
 
 /** Converts an exact integer result back to a safe `number`, or throws `amount_out_of_range`. */
