@@ -6,7 +6,7 @@ import { MoneyError } from '../errors.js';
 import type { Money } from '../types.js';
 
 /** Throws `invalid_argument` for a value that is not Money. */
-export function notMoney(value: unknown, field: string): never {
+function notMoney(value: unknown, field: string): never {
   throw new MoneyError(
     'invalid_argument',
     `${field}: expected Money ({ amount: safe integer of minor units, currency: code }), got ${describe(value)}.`,

@@ -176,7 +176,7 @@ export function toParsedRate(value: ExactDecimal): ParsedRateObject {
  * The rate if it is one seen a moment ago (by identity) or made by `rate()`, else `undefined`.
  * Tiny on purpose: it is the first step of every multiply by a rate.
  */
-export function recentRate(rate: unknown): ExactDecimal | undefined {
+function recentRate(rate: unknown): ExactDecimal | undefined {
   if (typeof rate === 'string') {
     for (let i = 0; i < RECENT_SLOTS; i++) {
       if (recentKeys[i] === rate) return recentValues[i];
@@ -221,7 +221,7 @@ function parseRateSlow(rate: unknown, field: string): ExactDecimal {
 }
 
 /** Throws `invalid_rounding_mode` (kept out of line so hot functions stay small enough to inline). */
-export function invalidRoundingMode(mode: unknown, field = 'rounding'): never {
+function invalidRoundingMode(mode: unknown, field = 'rounding'): never {
   throw new MoneyError(
     'invalid_rounding_mode',
     `${field}: ${describe(mode)} is not a rounding mode (one of ${ROUNDING_MODES.join(', ')}).`,
@@ -281,7 +281,7 @@ function roundsUp(mode: unknown, tie: number, negative: boolean, floorIsOdd: boo
 }
 
 /** Throws `rounding_required` (out of line, see {@link invalidRoundingMode}). */
-export function roundingRequired(field: string, numerator: number | bigint, divisor: number | bigint): never {
+function roundingRequired(field: string, numerator: number | bigint, divisor: number | bigint): never {
   throw new MoneyError(
     'rounding_required',
     `${field}: the exact result ${numerator}/${divisor} minor units is not a whole number of minor units; pass a rounding mode.`,
