@@ -24,6 +24,7 @@ export { MONEY_ERROR_CODES, MoneyError } from './errors.js';
 export type { FormatOptions } from './format.js';
 export { format } from './format.js';
 export { fromMinor } from './fromMinor.js';
+export { fromRatio } from './fromRatio.js';
 export type { MoneyOptions } from './money.js';
 export { money } from './money.js';
 export { multiply } from './multiply.js';

@@ -5,6 +5,7 @@ import {
   compare,
   divide,
   fromMinor,
+  fromRatio,
   MoneyError,
   max,
   min,
@@ -233,5 +234,33 @@ describe('errors are typed', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('fromRatio against decimal.js', () => {
+  it('rounds any exact fraction once with the named mode', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }).filter((d) => d !== 0n),
+        roundingMode,
+        (numerator, denominator, mode) => {
+          const exact = new D(numerator.toString())
+            .div(denominator.toString())
+            .toDecimalPlaces(0, DECIMAL_ROUNDING[mode]);
+          expectExactOrOutOfRange(() => fromRatio(numerator, denominator, 'USD', mode).amount, exact);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('refuses zero denominators, non-bigints and missing modes with typed errors', () => {
+    expect(() => fromRatio(1n, 0n, 'USD', 'floor')).toThrowError(expect.objectContaining({ code: 'division_by_zero' }));
+    expect(() => fromRatio(1 as never, 2n, 'USD', 'floor')).toThrowError(
+      expect.objectContaining({ code: 'invalid_argument' }),
+    );
+    expect(() => fromRatio(1n, 2n, 'USD')).toThrowError(expect.objectContaining({ code: 'rounding_required' }));
+    expect(fromRatio(4n, 2n, 'USD')).toEqual({ amount: 2, currency: 'USD' });
   });
 });
