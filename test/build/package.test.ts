@@ -96,6 +96,12 @@ describe.each(FORMATS)('%s import graph', (format: Format) => {
     expect(graph.packages).toEqual([]);
   });
 
+  it('ordercore/pricing imports no package at all (no zod, no immer: it runs in browsers)', () => {
+    const graph = importGraph(distFile('ordercore/pricing', format));
+    expect(graph.files.length).toBeGreaterThan(1);
+    expect(graph.packages).toEqual([]);
+  });
+
   it('the root entry does not import zod', () => {
     expect(importGraph(distFile('ordercore', format)).packages).not.toContain('zod');
   });

@@ -1,0 +1,158 @@
+// Price selection for one SKU at one tier quantity: every candidate is classified, the eligible ones
+// ranked by a total order, and the trace keeps them all.
+import { compare, type Money } from '../../money/index.js';
+import { PricingError } from '../errors.js';
+import type { PriceCandidate, PriceCandidateOutcome, PriceConditions, PriceSource, PricingCustomer } from '../types.js';
+import { type IndexedPrice, type SkuPrices, sourceOf } from './catalogIndex.js';
+import { isActive } from './instant.js';
+
+export interface SelectionContext {
+  readonly now: number;
+  readonly customer: PricingCustomer | undefined;
+  readonly channel: string | undefined;
+  readonly region: string | undefined;
+}
+
+export interface Selection {
+  readonly unitPrice: Money;
+  readonly source: PriceSource;
+  readonly compareAtUnitPrice: Money | undefined;
+  readonly candidates: readonly PriceCandidate[];
+}
+
+function conditionsMet(conditions: PriceConditions | undefined, context: SelectionContext): boolean {
+  if (conditions === undefined) return true;
+  const { customerGroups, channels, regions } = conditions;
+  if (customerGroups !== undefined && !(context.customer?.groups ?? []).some((g) => customerGroups.includes(g)))
+    return false;
+  if (channels !== undefined && (context.channel === undefined || !channels.includes(context.channel))) return false;
+  if (regions !== undefined && (context.region === undefined || !regions.includes(context.region))) return false;
+  return true;
+}
+
+/**
+ * The documented total order among eligible prices of one kind: more specific conditions first, then
+ * higher priority, then the higher volume tier reached, then the lower price, then the id.
+ */
+export function rankPrices(a: IndexedPrice, b: IndexedPrice): number {
+  return (
+    b.specificity - a.specificity ||
+    b.priority - a.priority ||
+    b.minQuantity - a.minQuantity ||
+    compare(a.price, b.price) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Why an indexed price is not eligible, or undefined when it is. */
+function ineligibility(
+  price: IndexedPrice,
+  tierQuantity: number,
+  context: SelectionContext,
+): PriceCandidateOutcome | undefined {
+  if (!isActive(price.window, context.now)) return 'window_inactive';
+  if (!conditionsMet(price.conditions, context)) return 'conditions_not_met';
+  if (price.minQuantity > tierQuantity) return 'tier_not_reached';
+  return undefined;
+}
+
+interface Classified {
+  readonly price: IndexedPrice;
+  outcome: PriceCandidateOutcome | undefined;
+}
+
+function classify(prices: readonly IndexedPrice[], tierQuantity: number, context: SelectionContext): Classified[] {
+  return prices.map((price) => ({ price, outcome: ineligibility(price, tierQuantity, context) }));
+}
+
+function best(classified: Classified[]): Classified | undefined {
+  let winner: Classified | undefined;
+  for (const c of classified) {
+    if (c.outcome === undefined && (winner === undefined || rankPrices(c.price, winner.price) < 0)) winner = c;
+  }
+  return winner;
+}
+
+function settle(classified: Classified[], winner: Classified | undefined, others: PriceCandidateOutcome): void {
+  for (const c of classified) {
+    if (c.outcome === undefined) c.outcome = c === winner ? 'selected' : others;
+  }
+}
+
+/**
+ * Selects the unit price of one SKU: the customer's contract price if one applies; else the best
+ * override price list; else the best base price; then a sale list may lower it (never raise it).
+ */
+export function selectUnitPrice(
+  sku: string,
+  prices: SkuPrices,
+  tierQuantity: number,
+  context: SelectionContext,
+): Selection {
+  const customerId = context.customer?.id;
+  // Other customers' contracts are not candidates at all (and never appear in a trace).
+  const contracts = classify(
+    prices.contracts.filter((c) => customerId !== undefined && c.customerId === customerId),
+    tierQuantity,
+    context,
+  );
+  const overrides = classify(prices.overrides, tierQuantity, context);
+  const base = classify(prices.base, tierQuantity, context);
+  const sales = classify(prices.sales, tierQuantity, context);
+
+  const contract = best(contracts);
+  const override = best(overrides);
+  const regular = contract ?? override ?? best(base);
+  if (regular === undefined) {
+    throw new PricingError('no_price', `SKU ${JSON.stringify(sku)}: no price applies at quantity ${tierQuantity}.`, {
+      sku,
+      tierQuantity,
+    });
+  }
+  settle(contracts, contract, 'outranked');
+  if (contract !== undefined) {
+    settle(overrides, undefined, 'contract_takes_precedence');
+    settle(base, undefined, 'contract_takes_precedence');
+    settle(sales, undefined, 'contract_takes_precedence');
+  } else {
+    settle(overrides, override, 'outranked');
+    settle(base, override === undefined ? regular : undefined, 'outranked');
+    for (const s of sales) {
+      if (s.outcome === undefined && compare(s.price.price, regular.price.price) >= 0) s.outcome = 'not_lower';
+    }
+  }
+  const sale = contract === undefined ? best(sales) : undefined;
+  let unitPrice = regular.price.price;
+  let source = sourceOf(regular.price);
+  let compareAtUnitPrice: Money | undefined;
+  if (sale !== undefined) {
+    regular.outcome = 'outranked';
+    settle(sales, sale, 'outranked');
+    compareAtUnitPrice = unitPrice;
+    source = {
+      kind: 'sale',
+      priceListId: sale.price.id,
+      minQuantity: sale.price.minQuantity,
+      regularPrice: unitPrice,
+      regularSource: source,
+    };
+    unitPrice = sale.price.price;
+  }
+  const candidates = [...contracts, ...overrides, ...base, ...sales].map(
+    (c): PriceCandidate => ({
+      source:
+        c.price.kind === 'sale'
+          ? {
+              kind: 'sale',
+              priceListId: c.price.id,
+              minQuantity: c.price.minQuantity,
+              regularPrice: regular.price.price,
+              regularSource: sourceOf(regular.price),
+            }
+          : sourceOf(c.price),
+      price: c.price.price,
+      outcome: c.outcome as PriceCandidateOutcome,
+    }),
+  );
+  return { unitPrice, source, compareAtUnitPrice, candidates };
+}

@@ -1,0 +1,379 @@
+import { err, ok, type Result } from '../core/result.js';
+import {
+  add,
+  compare,
+  isMoney,
+  type Money,
+  MoneyError,
+  multiply,
+  percentageOf,
+  ROUNDING_MODES,
+  rate,
+  subtract,
+  sum,
+  zero,
+} from '../money/index.js';
+import { PricingError } from './errors.js';
+import { type CatalogIndex, indexCatalog } from './internal/catalogIndex.js';
+import { instantMillis } from './internal/instant.js';
+import { type SelectionContext, selectUnitPrice } from './internal/select.js';
+import { applyTax } from './internal/tax.js';
+import type {
+  Cart,
+  CartLine,
+  Catalog,
+  ManualPricePolicy,
+  ManualPriceReview,
+  PricedCart,
+  PricedLine,
+  PricedShipping,
+  PriceSource,
+  PricingOptions,
+  PricingTrace,
+  TaxContext,
+} from './types.js';
+
+/**
+ * Prices a cart against a catalog at an injected instant: selects each line's unit price (contract,
+ * override list, volume tier, sale, manual price), computes tax (exclusive or inclusive, rounded per
+ * line or per order with a named mode), prices shipping, and returns totals that add up exactly, with
+ * a trace of every price considered.
+ *
+ * The function is pure: the same cart, catalog and options give the same result on every machine
+ * and in every browser, and the order of lines in the input never changes it (lines come back
+ * sorted by id). Expected problems — an unknown SKU, no applicable price, malformed input — come back
+ * as `{ ok: false, error: PricingError }`; nothing throws for bad input.
+ *
+ * Selection, per line (the documented total order):
+ * 1. the customer's contract prices (`options.customer.id`), if any applies: higher tier, then lower price, then id;
+ * 2. else override price lists whose window contains `now` and whose conditions match: more specific
+ *    (more condition dimensions), then higher priority, then higher tier, then lower price, then id;
+ * 3. else base prices: higher tier, then lower price;
+ * 4. then, unless a contract applied, sale lists ranked like override lists may lower the price (never
+ *    raise it); the regular price becomes `compareAtUnitPrice`;
+ * 5. a line's `manualPrice` replaces all of it and is reviewed against `options.manualPricePolicy`.
+ *
+ * Volume tiers count the line's quantity, or, for SKUs in a tier group, the cart's total quantity in
+ * that group.
+ *
+ * @param cart - The lines and, optionally, the shipping selection.
+ * @param catalog - Items, base prices, price lists and contracts, in one currency. Treated as
+ *   immutable: its checked index is cached per catalog object.
+ * @param options - {@link PricingOptions}: `now` (required), customer, channel, region, tax, manual price policy.
+ * @returns The priced cart, or a {@link PricingError}.
+ * @example
+ * ```ts
+ * import { money, toDecimal } from 'ordercore/money';
+ * import { priceCart } from 'ordercore/pricing';
+ *
+ * const catalog = {
+ *   currency: 'USD',
+ *   items: [{ sku: 'MUG' }, { sku: 'TEE' }],
+ *   basePrices: [
+ *     { sku: 'MUG', price: money('8.50', 'USD') },
+ *     { sku: 'MUG', price: money('7.50', 'USD'), minQuantity: 10 },
+ *     { sku: 'TEE', price: money('19.99', 'USD') },
+ *   ],
+ * };
+ * const result = priceCart(
+ *   { lines: [{ id: 'l1', sku: 'TEE', quantity: 3 }, { id: 'l2', sku: 'MUG', quantity: 12 }] },
+ *   catalog,
+ *   {
+ *     now: '2026-11-22T10:00:00Z',
+ *     tax: {
+ *       jurisdiction: 'US-NY-NYC',
+ *       pricesIncludeTax: false,
+ *       rates: [{ jurisdiction: 'US-NY-NYC', taxClass: 'standard', rate: '8.875%' }],
+ *       rounding: { mode: 'half-up', level: 'line' },
+ *     },
+ *   },
+ * );
+ * result.ok && result.value.lines.map((l) => toDecimal(l.unitPrice)); //=> ['19.99', '7.50']
+ * result.ok && toDecimal(result.value.totals.tax); //=> '13.31'
+ * result.ok && toDecimal(result.value.totals.grandTotal); //=> '163.28'
+ * ```
+ */
+export function priceCart(cart: Cart, catalog: Catalog, options: PricingOptions): Result<PricedCart, PricingError> {
+  try {
+    return ok(price(cart, catalog, options));
+  } catch (error) {
+    if (error instanceof PricingError) return err(error);
+    if (error instanceof MoneyError && error.code === 'amount_out_of_range') {
+      return err(new PricingError('amount_out_of_range', error.message, error.details));
+    }
+    throw error;
+  }
+}
+
+function invalidOptions(field: string, reason: string): never {
+  throw new PricingError('invalid_options', `${field}: ${reason}`, { field });
+}
+
+function checkOptions(options: PricingOptions): SelectionContext {
+  if (typeof options !== 'object' || options === null) invalidOptions('options', 'expected an object with `now`.');
+  const now = instantMillis(options.now, 'options.now');
+  const { customer, channel, region } = options;
+  if (customer !== undefined) {
+    if (typeof customer !== 'object' || customer === null) invalidOptions('options.customer', 'expected an object.');
+    if (customer.id !== undefined && typeof customer.id !== 'string')
+      invalidOptions('options.customer.id', 'expected a string.');
+    if (
+      customer.groups !== undefined &&
+      (!Array.isArray(customer.groups) || customer.groups.some((g) => typeof g !== 'string'))
+    ) {
+      invalidOptions('options.customer.groups', 'expected an array of strings.');
+    }
+  }
+  if (channel !== undefined && typeof channel !== 'string') invalidOptions('options.channel', 'expected a string.');
+  if (region !== undefined && typeof region !== 'string') invalidOptions('options.region', 'expected a string.');
+  if (options.tax !== undefined) checkTaxContext(options.tax);
+  return { now, customer, channel, region };
+}
+
+function checkTaxContext(tax: TaxContext): void {
+  if (typeof tax !== 'object' || tax === null) invalidOptions('options.tax', 'expected an object.');
+  if (typeof tax.jurisdiction !== 'string') invalidOptions('options.tax.jurisdiction', 'expected a string.');
+  if (!Array.isArray(tax.rates)) invalidOptions('options.tax.rates', 'expected an array.');
+  if (typeof tax.pricesIncludeTax !== 'boolean')
+    invalidOptions('options.tax.pricesIncludeTax', 'expected true or false.');
+  if (typeof tax.rounding !== 'object' || tax.rounding === null)
+    invalidOptions('options.tax.rounding', 'expected { mode, level }.');
+  if (!(ROUNDING_MODES as readonly string[]).includes(tax.rounding.mode)) {
+    invalidOptions('options.tax.rounding.mode', `expected one of ${ROUNDING_MODES.join(', ')}.`);
+  }
+  if (tax.rounding.level !== 'line' && tax.rounding.level !== 'total') {
+    invalidOptions('options.tax.rounding.level', "expected 'line' or 'total'.");
+  }
+  if (tax.shippingTaxClass !== undefined && typeof tax.shippingTaxClass !== 'string') {
+    invalidOptions('options.tax.shippingTaxClass', 'expected a string.');
+  }
+}
+
+function invalidCart(
+  field: string,
+  reason: string,
+  code: 'invalid_cart' | 'invalid_quantity' | 'duplicate_line_id' | 'invalid_manual_price' = 'invalid_cart',
+): never {
+  throw new PricingError(code, `${field}: ${reason}`, { field });
+}
+
+function checkLines(cart: Cart, index: CatalogIndex): CartLine[] {
+  if (typeof cart !== 'object' || cart === null || !Array.isArray(cart.lines))
+    invalidCart('cart.lines', 'expected an array of lines.');
+  const ids = new Set<string>();
+  cart.lines.forEach((line, i) => {
+    const field = `cart.lines[${i}]`;
+    if (typeof line !== 'object' || line === null) invalidCart(field, 'expected an object.');
+    if (typeof line.id !== 'string' || line.id.length === 0) invalidCart(`${field}.id`, 'expected a non-empty string.');
+    if (ids.has(line.id))
+      invalidCart(`${field}.id`, `duplicate line id ${JSON.stringify(line.id)}.`, 'duplicate_line_id');
+    ids.add(line.id);
+    if (typeof line.sku !== 'string' || !index.skus.has(line.sku)) {
+      throw new PricingError(
+        'unknown_sku',
+        `${field}.sku: ${JSON.stringify(String(line.sku)).slice(0, 60)} is not in the catalog.`,
+        {
+          field: `${field}.sku`,
+          lineId: line.id,
+        },
+      );
+    }
+    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
+      invalidCart(`${field}.quantity`, 'expected a positive integer.', 'invalid_quantity');
+    }
+    const manual = line.manualPrice;
+    if (manual !== undefined) {
+      if (typeof manual !== 'object' || manual === null || !isMoney(manual.price) || manual.price.amount < 0) {
+        invalidCart(`${field}.manualPrice.price`, 'expected non-negative Money.', 'invalid_manual_price');
+      }
+      if (manual.price.currency !== index.currency) {
+        throw new PricingError(
+          'currency_mismatch',
+          `${field}.manualPrice.price: ${manual.price.currency} in a ${index.currency} catalog.`,
+          {
+            field: `${field}.manualPrice.price`,
+          },
+        );
+      }
+      if (typeof manual.reason !== 'string' || manual.reason.trim().length === 0) {
+        invalidCart(`${field}.manualPrice.reason`, 'a manual price needs a reason.', 'invalid_manual_price');
+      }
+      if (manual.approvedBy !== undefined && typeof manual.approvedBy !== 'string') {
+        invalidCart(`${field}.manualPrice.approvedBy`, 'expected a string.', 'invalid_manual_price');
+      }
+    }
+  });
+  // Input order never matters: lines are priced and returned in id order.
+  return [...cart.lines].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Exactly: is `discount / selected` above `percent` %? */
+function exceedsPercent(discount: Money, selected: Money, percent: ManualPricePolicy['maxDiscountPercent']): boolean {
+  let decimal: string;
+  try {
+    decimal = rate(percent ?? 0).decimal;
+  } catch {
+    return invalidOptions('options.manualPricePolicy.maxDiscountPercent', 'expected an exact decimal.');
+  }
+  const [whole = '0', fraction = ''] = decimal.split('.');
+  // discount·100·10^s > C·selected, with percent = C / 10^s.
+  return (
+    BigInt(discount.amount) * 100n * 10n ** BigInt(fraction.length) > BigInt(whole + fraction) * BigInt(selected.amount)
+  );
+}
+
+function review(
+  selected: Money,
+  manual: NonNullable<CartLine['manualPrice']>,
+  policy: ManualPricePolicy | undefined,
+): ManualPriceReview {
+  const discountPerUnit = subtract(selected, manual.price);
+  const discountPercent =
+    selected.amount === 0 ? '0.00' : percentageOf(discountPerUnit, selected, { decimals: 2, rounding: 'half-even' });
+  const reasons: ManualPriceReview['reasons'][number][] = [];
+  if (discountPerUnit.amount > 0) {
+    if (exceedsPercent(discountPerUnit, selected, policy?.maxDiscountPercent))
+      reasons.push('discount_percent_exceeded');
+    const maxAmount = policy?.maxDiscountAmount;
+    if (maxAmount !== undefined) {
+      if (!isMoney(maxAmount) || maxAmount.currency !== selected.currency) {
+        invalidOptions('options.manualPricePolicy.maxDiscountAmount', `expected Money in ${selected.currency}.`);
+      }
+      if (compare(discountPerUnit, maxAmount) > 0) reasons.push('discount_amount_exceeded');
+    }
+  }
+  const status =
+    reasons.length === 0 ? 'within_policy' : manual.approvedBy === undefined ? 'needs_approval' : 'approved';
+  return { status, reasons, discountPerUnit, discountPercent };
+}
+
+function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCart {
+  const context = checkOptions(options);
+  const index = indexCatalog(catalog);
+  const currency = index.currency;
+  const lines = checkLines(cart, index);
+
+  const groupQuantity = new Map<string, number>();
+  for (const line of lines) {
+    const group = index.skus.get(line.sku)?.item.tierGroup;
+    if (group !== undefined) groupQuantity.set(group, (groupQuantity.get(group) ?? 0) + line.quantity);
+  }
+
+  const traceLines: PricingTrace['lines'][number][] = [];
+  const selected = lines.map((line) => {
+    const prices = index.skus.get(line.sku);
+    if (prices === undefined)
+      throw new PricingError('unknown_sku', `SKU ${line.sku} is not in the catalog.`, { lineId: line.id });
+    const group = prices.item.tierGroup;
+    const tierQuantity = group === undefined ? line.quantity : (groupQuantity.get(group) ?? line.quantity);
+    const selection = selectUnitPrice(line.sku, prices, tierQuantity, context);
+    const manual = line.manualPrice;
+    const candidates =
+      manual === undefined
+        ? selection.candidates
+        : selection.candidates.map((c) =>
+            c.outcome === 'selected' ? { ...c, outcome: 'replaced_by_manual_price' as const } : c,
+          );
+    traceLines.push({ lineId: line.id, tierQuantity, candidates });
+    if (manual === undefined)
+      return { line, prices, selection, unitPrice: selection.unitPrice, source: selection.source };
+    const source: PriceSource = {
+      kind: 'manual',
+      reason: manual.reason,
+      ...(manual.approvedBy === undefined ? {} : { approvedBy: manual.approvedBy }),
+      selectedPrice: selection.unitPrice,
+      selectedSource: selection.source,
+    };
+    return {
+      line,
+      prices,
+      selection,
+      unitPrice: manual.price,
+      source,
+      review: review(selection.unitPrice, manual, options.manualPricePolicy),
+    };
+  });
+
+  const shipping = cart.shipping;
+  if (shipping !== undefined) {
+    if (typeof shipping !== 'object' || shipping === null || typeof shipping.method !== 'string') {
+      invalidCart('cart.shipping', 'expected { method, price }.');
+    }
+    if (!isMoney(shipping.price) || shipping.price.amount < 0)
+      invalidCart('cart.shipping.price', 'expected non-negative Money.');
+    if (shipping.price.currency !== currency) {
+      throw new PricingError(
+        'currency_mismatch',
+        `cart.shipping.price: ${shipping.price.currency} in a ${currency} catalog.`,
+        {
+          field: 'cart.shipping.price',
+        },
+      );
+    }
+    if (shipping.taxClass !== undefined && typeof shipping.taxClass !== 'string')
+      invalidCart('cart.shipping.taxClass', 'expected a string.');
+  }
+
+  const subtotals = selected.map((s) => multiply(s.unitPrice, s.line.quantity));
+  const taxables = selected.map((s, i) => ({
+    amount: subtotals[i] as Money,
+    taxClass: s.prices.item.taxClass ?? 'standard',
+  }));
+  if (shipping !== undefined) {
+    taxables.push({
+      amount: shipping.price,
+      taxClass: shipping.taxClass ?? options.tax?.shippingTaxClass ?? 'shipping',
+    });
+  }
+  const taxed = applyTax(taxables, options.tax, currency);
+
+  const pricedLines = selected.map((s, i): PricedLine => {
+    const t = taxed.items[i];
+    if (t === undefined) throw new PricingError('invalid_cart', 'internal: tax result missing.', {});
+    return {
+      id: s.line.id,
+      sku: s.line.sku,
+      quantity: s.line.quantity,
+      unitPrice: s.unitPrice,
+      unitPriceSource: s.source,
+      ...(s.source.kind === 'sale' && s.selection.compareAtUnitPrice !== undefined
+        ? { compareAtUnitPrice: s.selection.compareAtUnitPrice }
+        : {}),
+      subtotal: subtotals[i] as Money,
+      net: t.net,
+      tax: t.tax,
+      total: t.total,
+      taxLines: t.taxLines,
+      ...('review' in s && s.review !== undefined ? { manualPriceReview: s.review } : {}),
+    };
+  });
+  const shippingTaxed = shipping === undefined ? undefined : taxed.items[taxed.items.length - 1];
+  const pricedShipping: PricedShipping | undefined =
+    shipping === undefined || shippingTaxed === undefined
+      ? undefined
+      : { method: shipping.method, price: shipping.price, ...shippingTaxed };
+
+  const none = zero(currency);
+  const all = [...pricedLines, ...(pricedShipping === undefined ? [] : [pricedShipping])];
+  const net = sum(
+    all.map((x) => x.net),
+    currency,
+  );
+  const tax = sum(
+    all.map((x) => x.tax),
+    currency,
+  );
+  return {
+    currency,
+    lines: pricedLines,
+    ...(pricedShipping === undefined ? {} : { shipping: pricedShipping }),
+    totals: {
+      itemsSubtotal: sum(subtotals, currency),
+      shipping: pricedShipping?.price ?? none,
+      net,
+      tax,
+      grandTotal: add(net, tax),
+    },
+    trace: { lines: traceLines, tax: taxed.trace },
+  };
+}

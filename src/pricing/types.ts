@@ -1,0 +1,693 @@
+import type { Money, Rate, RoundingMode } from '../money/index.js';
+
+/**
+ * A point in time as an ISO 8601 string with an explicit offset: `'2026-11-22T10:00:00Z'` or
+ * `'2026-12-01T00:00:00+01:00'`. Pricing never reads the clock and never assumes a time zone: the
+ * offset in the string is the time zone.
+ *
+ * @example
+ * ```ts
+ * import type { Instant } from 'ordercore/pricing';
+ *
+ * const blackFridayStart: Instant = '2026-11-27T00:00:00-05:00';
+ * blackFridayStart.endsWith('-05:00'); //=> true
+ * ```
+ */
+export type Instant = string;
+
+/**
+ * A half-open validity window `[from, until)`: active at `now` when `from ≤ now < until`. A missing
+ * bound is open.
+ *
+ * @example
+ * ```ts
+ * import type { ValidityWindow } from 'ordercore/pricing';
+ *
+ * const december: ValidityWindow = { from: '2026-12-01T00:00:00+01:00', until: '2027-01-01T00:00:00+01:00' };
+ * december.until; //=> '2027-01-01T00:00:00+01:00'
+ * ```
+ */
+export interface ValidityWindow {
+  /** The first instant the window is active (inclusive). */
+  readonly from?: Instant;
+  /** The first instant the window is no longer active (exclusive). */
+  readonly until?: Instant;
+}
+
+/**
+ * Who is buying, where and through which channel: what price-list conditions are matched against.
+ *
+ * @example
+ * ```ts
+ * import type { PricingCustomer } from 'ordercore/pricing';
+ *
+ * const customer: PricingCustomer = { id: 'c-42', groups: ['wholesale'] };
+ * customer.groups?.includes('wholesale'); //=> true
+ * ```
+ */
+export interface PricingCustomer {
+  /** The customer id; contract prices are matched on it. */
+  readonly id?: string;
+  /** Customer groups (segments, tiers) the customer belongs to. */
+  readonly groups?: readonly string[];
+}
+
+/**
+ * Conditions under which a price list applies. Each present dimension must match; an absent one
+ * matches everyone. A list with more dimensions is more specific.
+ *
+ * @example
+ * ```ts
+ * import type { PriceConditions } from 'ordercore/pricing';
+ *
+ * const wholesaleOnline: PriceConditions = { customerGroups: ['wholesale'], channels: ['web'] };
+ * wholesaleOnline.channels; //=> ['web']
+ * ```
+ */
+export interface PriceConditions {
+  /** The customer must belong to at least one of these groups. */
+  readonly customerGroups?: readonly string[];
+  /** The sale must come through one of these channels. */
+  readonly channels?: readonly string[];
+  /** The sale must be in one of these regions. */
+  readonly regions?: readonly string[];
+}
+
+/**
+ * A price for one SKU, optionally from a minimum quantity on (a volume tier).
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PriceEntry } from 'ordercore/pricing';
+ *
+ * const tenOrMore: PriceEntry = { sku: 'MUG', price: money('7.50', 'USD'), minQuantity: 10 };
+ * tenOrMore.minQuantity; //=> 10
+ * ```
+ */
+export interface PriceEntry {
+  /** The SKU priced. */
+  readonly sku: string;
+  /** The unit price. */
+  readonly price: Money;
+  /** The tier: the price applies from this quantity on (default 1). */
+  readonly minQuantity?: number;
+}
+
+/**
+ * A price list. An `override` list replaces the regular price while it applies (a wholesale list, a
+ * regional list); a `sale` list lowers it (a seasonal sale) and keeps the regular price as the
+ * compare-at price — a sale price never raises a price.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PriceList } from 'ordercore/pricing';
+ *
+ * const winterSale: PriceList = {
+ *   id: 'winter-sale',
+ *   kind: 'sale',
+ *   priority: 10,
+ *   window: { from: '2026-12-01T00:00:00Z', until: '2027-01-01T00:00:00Z' },
+ *   prices: [{ sku: 'MUG', price: money('6.00', 'USD') }],
+ * };
+ * winterSale.kind; //=> 'sale'
+ * ```
+ */
+export interface PriceList {
+  /** A unique id; the last tie-break and what a priced line names as its source. */
+  readonly id: string;
+  /** `'override'` replaces the regular price; `'sale'` may only lower it. */
+  readonly kind: 'override' | 'sale';
+  /** Higher wins among equally specific lists. Default 0. */
+  readonly priority?: number;
+  /** When the list applies, against the injected `now`. Default: always. */
+  readonly window?: ValidityWindow;
+  /** To whom it applies. Default: everyone. */
+  readonly conditions?: PriceConditions;
+  /** The prices, possibly several tiers per SKU. */
+  readonly prices: readonly PriceEntry[];
+}
+
+/**
+ * A negotiated price for one customer and SKU. Contract prices take precedence over every list and
+ * are never undercut by a sale list.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { ContractPrice } from 'ordercore/pricing';
+ *
+ * const acme: ContractPrice = { id: 'k-7', customerId: 'acme', sku: 'MUG', price: money('5.90', 'USD') };
+ * acme.customerId; //=> 'acme'
+ * ```
+ */
+export interface ContractPrice {
+  /** A unique id (the contract or its line). */
+  readonly id: string;
+  /** The customer the price is for. */
+  readonly customerId: string;
+  /** The SKU priced. */
+  readonly sku: string;
+  /** The unit price. */
+  readonly price: Money;
+  /** The tier: the price applies from this quantity on (default 1). */
+  readonly minQuantity?: number;
+  /** When the contract price applies. Default: always. */
+  readonly window?: ValidityWindow;
+}
+
+/**
+ * What the catalog knows about a SKU for pricing.
+ *
+ * @example
+ * ```ts
+ * import type { CatalogItem } from 'ordercore/pricing';
+ *
+ * const mug: CatalogItem = { sku: 'MUG', categories: ['kitchen'], taxClass: 'standard', tierGroup: 'drinkware' };
+ * mug.tierGroup; //=> 'drinkware'
+ * ```
+ */
+export interface CatalogItem {
+  /** The SKU. */
+  readonly sku: string;
+  /** Categories, for promotions and reporting. */
+  readonly categories?: readonly string[];
+  /** The tax class looked up in the tax rates. Default `'standard'`. */
+  readonly taxClass?: string;
+  /**
+   * SKUs that share a tier group reach volume tiers together: the tier quantity of a line is the
+   * sum of the cart's quantities in its group (mix-and-match). Without one, a line's own quantity.
+   */
+  readonly tierGroup?: string;
+}
+
+/**
+ * Everything pricing needs to know about the products: items, base prices, price lists and
+ * contract prices, all in one currency.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { Catalog } from 'ordercore/pricing';
+ *
+ * const catalog: Catalog = {
+ *   currency: 'USD',
+ *   items: [{ sku: 'MUG' }],
+ *   basePrices: [{ sku: 'MUG', price: money('8.50', 'USD') }],
+ * };
+ * catalog.basePrices.length; //=> 1
+ * ```
+ */
+export interface Catalog {
+  /** The currency of every price. */
+  readonly currency: string;
+  /** The SKUs that can be priced. */
+  readonly items: readonly CatalogItem[];
+  /** Regular prices, possibly tiered. */
+  readonly basePrices: readonly PriceEntry[];
+  /** Override and sale price lists. */
+  readonly priceLists?: readonly PriceList[];
+  /** Customer contract prices. */
+  readonly contracts?: readonly ContractPrice[];
+}
+
+/**
+ * A price set by hand on a line (a sales rep matching a competitor, a goodwill price), with the
+ * reason, and who approved it if anyone did.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { ManualPrice } from 'ordercore/pricing';
+ *
+ * const matched: ManualPrice = { price: money('7.00', 'USD'), reason: 'competitor price match' };
+ * matched.reason; //=> 'competitor price match'
+ * ```
+ */
+export interface ManualPrice {
+  /** The unit price to charge instead of the selected one. */
+  readonly price: Money;
+  /** Why; required, it goes into the audit trail. */
+  readonly reason: string;
+  /** Who approved it, when someone did; an approved override is never flagged. */
+  readonly approvedBy?: string;
+}
+
+/**
+ * One line of a cart to price.
+ *
+ * @example
+ * ```ts
+ * import type { CartLine } from 'ordercore/pricing';
+ *
+ * const line: CartLine = { id: 'l1', sku: 'MUG', quantity: 2 };
+ * line.quantity; //=> 2
+ * ```
+ */
+export interface CartLine {
+  /** A unique id within the cart; results are keyed and ordered by it. */
+  readonly id: string;
+  /** The SKU, which must be in the catalog. */
+  readonly sku: string;
+  /** A positive integer quantity. */
+  readonly quantity: number;
+  /** A hand-set unit price, replacing the selected one. */
+  readonly manualPrice?: ManualPrice;
+}
+
+/**
+ * The shipping chosen for the cart and its price before discounts.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { ShippingSelection } from 'ordercore/pricing';
+ *
+ * const ground: ShippingSelection = { method: 'ground', price: money('4.95', 'USD') };
+ * ground.method; //=> 'ground'
+ * ```
+ */
+export interface ShippingSelection {
+  /** The shipping method id. */
+  readonly method: string;
+  /** Its price, in the catalog currency, in the same tax mode as catalog prices. */
+  readonly price: Money;
+  /** The tax class of shipping. Default: the tax context's `shippingTaxClass`, else `'shipping'`. */
+  readonly taxClass?: string;
+}
+
+/**
+ * A cart: lines and, optionally, the shipping chosen.
+ *
+ * @example
+ * ```ts
+ * import type { Cart } from 'ordercore/pricing';
+ *
+ * const cart: Cart = { lines: [{ id: 'l1', sku: 'MUG', quantity: 2 }] };
+ * cart.lines.length; //=> 1
+ * ```
+ */
+export interface Cart {
+  /** The lines; ids must be unique. */
+  readonly lines: readonly CartLine[];
+  /** The shipping chosen, if any. */
+  readonly shipping?: ShippingSelection;
+}
+
+/**
+ * One tax rate: a class of goods in a jurisdiction. Several rates for the same class and
+ * jurisdiction add up (a state rate, a county rate and a district rate).
+ *
+ * @example
+ * ```ts
+ * import type { TaxRate } from 'ordercore/pricing';
+ *
+ * const nyState: TaxRate = { jurisdiction: 'US-NY-NYC', taxClass: 'standard', rate: '4%', name: 'NY State' };
+ * nyState.rate; //=> '4%'
+ * ```
+ */
+export interface TaxRate {
+  /** Where the rate applies; matched exactly against the tax context's jurisdiction. */
+  readonly jurisdiction: string;
+  /** The tax class it applies to. */
+  readonly taxClass: string;
+  /** The exact rate, e.g. `'8.875%'` or `'0.19'`. Never negative. */
+  readonly rate: Rate;
+  /** A label for receipts and the trace. Default: `jurisdiction taxClass`. */
+  readonly name?: string;
+}
+
+/**
+ * How tax is computed: where, at which rates, whether prices already include tax, and where the
+ * rounding happens.
+ *
+ * @example
+ * ```ts
+ * import type { TaxContext } from 'ordercore/pricing';
+ *
+ * const nyc: TaxContext = {
+ *   jurisdiction: 'US-NY-NYC',
+ *   pricesIncludeTax: false,
+ *   rates: [{ jurisdiction: 'US-NY-NYC', taxClass: 'standard', rate: '8.875%' }],
+ *   rounding: { mode: 'half-up', level: 'line' },
+ * };
+ * nyc.rounding.level; //=> 'line'
+ * ```
+ */
+export interface TaxContext {
+  /** The jurisdiction the order is taxed in (ship-to or store). */
+  readonly jurisdiction: string;
+  /** The rates; classes without a rate in the jurisdiction are untaxed (and the trace says so). */
+  readonly rates: readonly TaxRate[];
+  /**
+   * `true` when catalog, manual and shipping prices are gross (tax-inclusive, as in most of Europe);
+   * `false` when they are net (as in the US).
+   */
+  readonly pricesIncludeTax: boolean;
+  /**
+   * Where tax is rounded: `'line'` rounds each line's tax; `'total'` rounds the order's exact tax
+   * once and spreads it over the lines by largest remainder. Each with a named rounding mode.
+   */
+  readonly rounding: { readonly mode: RoundingMode; readonly level: 'line' | 'total' };
+  /** The tax class of shipping when the selection does not say. Default `'shipping'`. */
+  readonly shippingTaxClass?: string;
+}
+
+/**
+ * The threshold beyond which a manual price needs approval: a price lowered by more than
+ * `maxDiscountPercent` of the selected price, or by more than `maxDiscountAmount` per unit.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { ManualPricePolicy } from 'ordercore/pricing';
+ *
+ * const policy: ManualPricePolicy = { maxDiscountPercent: '10', maxDiscountAmount: money('20.00', 'USD') };
+ * policy.maxDiscountPercent; //=> '10'
+ * ```
+ */
+export interface ManualPricePolicy {
+  /** The largest discount, as a percentage of the selected unit price, allowed without approval. */
+  readonly maxDiscountPercent?: Rate;
+  /** The largest discount per unit allowed without approval. */
+  readonly maxDiscountAmount?: Money;
+}
+
+/**
+ * Options of `priceCart`: the injected time, who is buying and where, and how tax is computed.
+ *
+ * @example
+ * ```ts
+ * import type { PricingOptions } from 'ordercore/pricing';
+ *
+ * const options: PricingOptions = { now: '2026-11-22T10:00:00Z', channel: 'web', customer: { groups: ['retail'] } };
+ * options.channel; //=> 'web'
+ * ```
+ */
+export interface PricingOptions {
+  /** The instant prices are evaluated at (validity windows). Required: pricing never reads a clock. */
+  readonly now: Instant;
+  /** The customer, for contract prices and customer-group conditions. */
+  readonly customer?: PricingCustomer;
+  /** The sales channel, for channel conditions. */
+  readonly channel?: string;
+  /** The region, for region conditions. */
+  readonly region?: string;
+  /** How to compute tax. Without it, no tax is computed (every line's tax is zero and the trace says so). */
+  readonly tax?: TaxContext;
+  /** When a manual price needs approval. Without it, every unapproved manual discount needs approval. */
+  readonly manualPricePolicy?: ManualPricePolicy;
+}
+
+/**
+ * Where a line's unit price came from.
+ *
+ * - `base`: the catalog's regular price (possibly a volume tier).
+ * - `price_list`: an override price list.
+ * - `sale`: a sale price list that lowered the regular price (`regularPrice` is the compare-at price).
+ * - `contract`: the customer's contract price.
+ * - `manual`: set by hand on the line (`selectedPrice` is what it replaced).
+ *
+ * @example
+ * ```ts
+ * import type { PriceSource } from 'ordercore/pricing';
+ *
+ * const source: PriceSource = { kind: 'base', minQuantity: 1 };
+ * source.kind; //=> 'base'
+ * ```
+ */
+export type PriceSource =
+  | { readonly kind: 'base'; readonly minQuantity: number }
+  | { readonly kind: 'price_list'; readonly priceListId: string; readonly minQuantity: number }
+  | {
+      readonly kind: 'sale';
+      readonly priceListId: string;
+      readonly minQuantity: number;
+      readonly regularPrice: Money;
+      readonly regularSource: PriceSource;
+    }
+  | { readonly kind: 'contract'; readonly contractId: string; readonly minQuantity: number }
+  | {
+      readonly kind: 'manual';
+      readonly reason: string;
+      readonly approvedBy?: string;
+      readonly selectedPrice: Money;
+      readonly selectedSource: PriceSource;
+    };
+
+/**
+ * Why a candidate price was not the one used for a line.
+ *
+ * @example
+ * ```ts
+ * import type { PriceCandidateOutcome } from 'ordercore/pricing';
+ *
+ * const outcome: PriceCandidateOutcome = 'tier_not_reached';
+ * outcome; //=> 'tier_not_reached'
+ * ```
+ */
+export type PriceCandidateOutcome =
+  | 'selected'
+  | 'outranked'
+  | 'window_inactive'
+  | 'conditions_not_met'
+  | 'tier_not_reached'
+  | 'not_lower'
+  | 'contract_takes_precedence'
+  | 'replaced_by_manual_price';
+
+/**
+ * One price considered for a line, and what became of it: the explanation behind a line's price.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PriceCandidate } from 'ordercore/pricing';
+ *
+ * const c: PriceCandidate = { source: { kind: 'base', minQuantity: 10 }, price: money('7.50', 'USD'), outcome: 'tier_not_reached' };
+ * c.outcome; //=> 'tier_not_reached'
+ * ```
+ */
+export interface PriceCandidate {
+  /** Where the candidate comes from. */
+  readonly source: PriceSource;
+  /** Its unit price. */
+  readonly price: Money;
+  /** Whether it was used, and if not, why not. */
+  readonly outcome: PriceCandidateOutcome;
+}
+
+/**
+ * The verdict on a manual price against the {@link ManualPricePolicy}.
+ *
+ * - `within_policy`: no approval needed (a raise, or a discount within the thresholds).
+ * - `approved`: beyond the thresholds, but approved (`approvedBy` is set).
+ * - `needs_approval`: beyond the thresholds and not approved; the host must route it for approval.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { ManualPriceReview } from 'ordercore/pricing';
+ *
+ * const review: ManualPriceReview = {
+ *   status: 'needs_approval',
+ *   reasons: ['discount_percent_exceeded'],
+ *   discountPerUnit: money('3.00', 'USD'),
+ *   discountPercent: '30.00',
+ * };
+ * review.status; //=> 'needs_approval'
+ * ```
+ */
+export interface ManualPriceReview {
+  /** The verdict. */
+  readonly status: 'within_policy' | 'approved' | 'needs_approval';
+  /** Which thresholds were exceeded (empty when none). */
+  readonly reasons: readonly ('discount_percent_exceeded' | 'discount_amount_exceeded')[];
+  /** Selected unit price − manual unit price (negative when the manual price is higher). */
+  readonly discountPerUnit: Money;
+  /** That discount as a percentage of the selected price, two decimals, rounded half-even. */
+  readonly discountPercent: string;
+}
+
+/**
+ * One component of a line's tax (a state, county or district rate).
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { TaxLine } from 'ordercore/pricing';
+ *
+ * const t: TaxLine = { name: 'NY State', jurisdiction: 'US-NY-NYC', taxClass: 'standard', rate: '0.04', amount: money('0.80', 'USD') };
+ * t.rate; //=> '0.04'
+ * ```
+ */
+export interface TaxLine {
+  /** The rate's label. */
+  readonly name: string;
+  /** The jurisdiction. */
+  readonly jurisdiction: string;
+  /** The tax class. */
+  readonly taxClass: string;
+  /** The rate as a plain decimal string (`'0.04'` for 4 %). */
+  readonly rate: string;
+  /** This component's share of the line's tax; components add up exactly to the line's tax. */
+  readonly amount: Money;
+}
+
+/**
+ * A priced cart line. Amounts: `subtotal` is unit price × quantity as entered (gross when prices
+ * include tax); `net` + `tax` = `total` exactly, whichever way prices were entered.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PricedLine } from 'ordercore/pricing';
+ *
+ * const line: PricedLine = {
+ *   id: 'l1', sku: 'MUG', quantity: 2,
+ *   unitPrice: money('8.50', 'USD'), unitPriceSource: { kind: 'base', minQuantity: 1 },
+ *   subtotal: money('17.00', 'USD'), net: money('17.00', 'USD'), tax: money('1.51', 'USD'),
+ *   total: money('18.51', 'USD'), taxLines: [],
+ * };
+ * line.total.amount - line.net.amount === line.tax.amount; //=> true
+ * ```
+ */
+export interface PricedLine {
+  /** The cart line id. */
+  readonly id: string;
+  /** The SKU. */
+  readonly sku: string;
+  /** The quantity. */
+  readonly quantity: number;
+  /** The unit price charged. */
+  readonly unitPrice: Money;
+  /** Where the unit price came from. */
+  readonly unitPriceSource: PriceSource;
+  /** The regular unit price when a sale price lowered it (for "was $X" displays). */
+  readonly compareAtUnitPrice?: Money;
+  /** Unit price × quantity, as entered (gross when prices include tax). */
+  readonly subtotal: Money;
+  /** The line without tax. */
+  readonly net: Money;
+  /** The line's tax (never negative). */
+  readonly tax: Money;
+  /** The line with tax: `net + tax`. */
+  readonly total: Money;
+  /** The tax components; they sum to `tax`. Empty when untaxed. */
+  readonly taxLines: readonly TaxLine[];
+  /** The verdict on a manual price, when the line has one. */
+  readonly manualPriceReview?: ManualPriceReview;
+}
+
+/**
+ * The priced shipping of a cart.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PricedShipping } from 'ordercore/pricing';
+ *
+ * const s: PricedShipping = { method: 'ground', price: money('4.95', 'USD'), net: money('4.95', 'USD'), tax: money('0', 'USD'), total: money('4.95', 'USD'), taxLines: [] };
+ * s.method; //=> 'ground'
+ * ```
+ */
+export interface PricedShipping {
+  /** The method id. */
+  readonly method: string;
+  /** The price as entered. */
+  readonly price: Money;
+  /** Shipping without tax. */
+  readonly net: Money;
+  /** Tax on shipping. */
+  readonly tax: Money;
+  /** Shipping with tax: `net + tax`. */
+  readonly total: Money;
+  /** The tax components. */
+  readonly taxLines: readonly TaxLine[];
+}
+
+/**
+ * The cart's totals. Always `grandTotal = net + tax`; with tax-exclusive prices also
+ * `grandTotal = itemsSubtotal + shipping + tax`, with tax-inclusive prices `grandTotal = itemsSubtotal + shipping`.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { CartTotals } from 'ordercore/pricing';
+ *
+ * const t: CartTotals = {
+ *   itemsSubtotal: money('17.00', 'USD'), shipping: money('0', 'USD'),
+ *   net: money('17.00', 'USD'), tax: money('1.51', 'USD'), grandTotal: money('18.51', 'USD'),
+ * };
+ * t.grandTotal.amount === t.net.amount + t.tax.amount; //=> true
+ * ```
+ */
+export interface CartTotals {
+  /** Σ line subtotals, as entered. */
+  readonly itemsSubtotal: Money;
+  /** The shipping price as entered (zero without shipping). */
+  readonly shipping: Money;
+  /** Σ net of lines and shipping. */
+  readonly net: Money;
+  /** Σ tax of lines and shipping. */
+  readonly tax: Money;
+  /** What the customer pays: `net + tax`. */
+  readonly grandTotal: Money;
+}
+
+/**
+ * How each line's price was chosen: every candidate considered and its outcome, plus how tax was
+ * computed. Plain data, for support tools and "why this price?" displays.
+ *
+ * @example
+ * ```ts
+ * import type { PricingTrace } from 'ordercore/pricing';
+ *
+ * const trace: PricingTrace = { lines: [], tax: { computed: false, reason: 'no_tax_context' } };
+ * trace.tax.computed; //=> false
+ * ```
+ */
+export interface PricingTrace {
+  /** Per line, in line-id order: the tier quantity used and every price candidate. */
+  readonly lines: readonly {
+    readonly lineId: string;
+    readonly tierQuantity: number;
+    readonly candidates: readonly PriceCandidate[];
+  }[];
+  /** How tax was computed, or why it was not. */
+  readonly tax:
+    | { readonly computed: false; readonly reason: 'no_tax_context' }
+    | {
+        readonly computed: true;
+        readonly jurisdiction: string;
+        readonly pricesIncludeTax: boolean;
+        readonly rounding: { readonly mode: RoundingMode; readonly level: 'line' | 'total' };
+        /** Tax classes present in the cart with no rate in the jurisdiction: taxed at zero. */
+        readonly untaxedClasses: readonly string[];
+      };
+}
+
+/**
+ * A priced cart: lines in line-id order, shipping, totals and the trace.
+ *
+ * @example
+ * ```ts
+ * import type { PricedCart } from 'ordercore/pricing';
+ *
+ * const shape: (keyof PricedCart)[] = ['currency', 'lines', 'shipping', 'totals', 'trace'];
+ * shape.length; //=> 5
+ * ```
+ */
+export interface PricedCart {
+  /** The currency of every amount. */
+  readonly currency: string;
+  /** The priced lines, sorted by line id (input order never matters). */
+  readonly lines: readonly PricedLine[];
+  /** The priced shipping, when the cart has a selection. */
+  readonly shipping?: PricedShipping;
+  /** The totals. */
+  readonly totals: CartTotals;
+  /** Why every number is what it is. */
+  readonly trace: PricingTrace;
+}
