@@ -13,10 +13,12 @@ const sourceAliases = [
 ];
 
 /**
- * Four projects:
+ * Five projects:
  * - `unit`, `property` and `types` run against the sources: `npm test` runs exactly these three;
  * - `build` runs against the built `dist/` through Node's own resolution of the package name, so it
  *   needs `npm run build` first: `npm run test:build` does both. `npm test` never selects it.
+ * - `browser` runs scenarios on the built `dist/` in Node and in headless Chromium and compares the
+ *   results byte for byte: `npm run test:browser` builds first. Needs /usr/bin/chromium. Not in `npm test`.
  */
 export default defineConfig({
   test: {
@@ -27,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/**/*.prop.test.ts', 'test/build/**'],
+          exclude: [...configDefaults.exclude, 'test/**/*.prop.test.ts', 'test/build/**', 'test/browser/**'],
         },
       },
       {
@@ -36,7 +38,7 @@ export default defineConfig({
         test: {
           name: 'property',
           include: ['test/**/*.prop.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/build/**'],
+          exclude: [...configDefaults.exclude, 'test/build/**', 'test/browser/**'],
         },
       },
       {
@@ -50,7 +52,7 @@ export default defineConfig({
             enabled: true,
             only: true,
             include: ['test/**/*.test-d.ts'],
-            exclude: [...configDefaults.exclude, 'test/build/**'],
+            exclude: [...configDefaults.exclude, 'test/build/**', 'test/browser/**'],
             tsconfig: './tsconfig.json',
             // Errors outside *.test-d.ts files are `npm run typecheck`'s to report; here they would only
             // hide the type tests' own results behind "Unhandled Source Error"s.
@@ -65,6 +67,16 @@ export default defineConfig({
           include: ['test/build/**/*.test.ts'],
           // Each test spawns Node processes on the built output.
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // Launching Chromium and a Node process per scenario; generous for a loaded CI machine.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],
