@@ -23,6 +23,7 @@ export const PRICING_ERROR_CODES = [
   'invalid_tax_rate',
   'invalid_manual_price',
   'invalid_options',
+  'invalid_promotion',
   'amount_out_of_range',
 ] as const;
 
@@ -39,7 +40,8 @@ export const PRICING_ERROR_CODES = [
  * - `invalid_catalog`: the catalog is not the expected shape (duplicate SKUs, bad tiers, ...).
  * - `invalid_tax_rate`: a tax rate that is not an exact, non-negative decimal.
  * - `invalid_manual_price`: a manual price without a reason, or negative.
- * - `invalid_options`: options that are not the expected shape (tax context, policy, customer).
+ * - `invalid_options`: options that are not the expected shape (tax context, policy, customer, lanes).
+ * - `invalid_promotion`: a promotion that is not the expected shape (unknown action or lane, bad percent, ...).
  * - `amount_out_of_range`: an amount beyond ±`Number.MAX_SAFE_INTEGER` minor units (price × quantity).
  *
  * @example

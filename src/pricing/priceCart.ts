@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../core/result.js';
 import {
   add,
   compare,
+  fromMinor,
   isMoney,
   type Money,
   MoneyError,
@@ -14,10 +15,12 @@ import {
   zero,
 } from '../money/index.js';
 import { PricingError } from './errors.js';
-import { type CatalogIndex, indexCatalog } from './internal/catalogIndex.js';
+import { type CatalogIndex, indexCatalog, type SkuPrices } from './internal/catalogIndex.js';
 import { instantMillis } from './internal/instant.js';
+import { applyPromotions, couponSet, usageMap } from './internal/promotions.js';
 import { type SelectionContext, selectUnitPrice } from './internal/select.js';
 import { applyTax } from './internal/tax.js';
+import { checkPromotions } from './internal/validatePromotions.js';
 import type {
   Cart,
   CartLine,
@@ -30,6 +33,7 @@ import type {
   PriceSource,
   PricingOptions,
   PricingTrace,
+  Promotion,
   TaxContext,
 } from './types.js';
 
@@ -53,13 +57,19 @@ import type {
  *    raise it); the regular price becomes `compareAtUnitPrice`;
  * 5. a line's `manualPrice` replaces all of it and is reviewed against `options.manualPricePolicy`.
  *
+ * Then promotions (`options.promotions`) run lane by lane on the selected prices — see
+ * {@link Promotion} for conditions, actions and stacking — each line never going below zero;
+ * order-level discounts are spread over the matching lines by largest remainder and recorded per line.
+ * Tax is computed on what is left after discounts (discounts before tax), shipping likewise.
+ *
  * Volume tiers count the line's quantity, or, for SKUs in a tier group, the cart's total quantity in
  * that group.
  *
  * @param cart - The lines and, optionally, the shipping selection.
  * @param catalog - Items, base prices, price lists and contracts, in one currency. Treated as
  *   immutable: its checked index is cached per catalog object.
- * @param options - {@link PricingOptions}: `now` (required), customer, channel, region, tax, manual price policy.
+ * @param options - {@link PricingOptions}: `now` (required), customer, channel, region, tax, manual
+ *   price policy, promotions with their lanes, coupon codes and usage counters.
  * @returns The priced cart, or a {@link PricingError}.
  * @example
  * ```ts
@@ -127,6 +137,34 @@ function checkOptions(options: PricingOptions): SelectionContext {
   if (channel !== undefined && typeof channel !== 'string') invalidOptions('options.channel', 'expected a string.');
   if (region !== undefined && typeof region !== 'string') invalidOptions('options.region', 'expected a string.');
   if (options.tax !== undefined) checkTaxContext(options.tax);
+  if (
+    customer?.previousOrders !== undefined &&
+    (!Number.isSafeInteger(customer.previousOrders) || customer.previousOrders < 0)
+  ) {
+    invalidOptions('options.customer.previousOrders', 'expected an integer ≥ 0.');
+  }
+  const { couponCodes, usage, discountRounding } = options;
+  if (couponCodes !== undefined && (!Array.isArray(couponCodes) || couponCodes.some((c) => typeof c !== 'string'))) {
+    invalidOptions('options.couponCodes', 'expected an array of strings.');
+  }
+  if (discountRounding !== undefined && !(ROUNDING_MODES as readonly string[]).includes(discountRounding)) {
+    invalidOptions('options.discountRounding', `expected one of ${ROUNDING_MODES.join(', ')}.`);
+  }
+  if (usage !== undefined) {
+    if (!Array.isArray(usage)) invalidOptions('options.usage', 'expected an array.');
+    usage.forEach((u, i) => {
+      const field = `options.usage[${i}]`;
+      if (typeof u !== 'object' || u === null || typeof u.promotionId !== 'string')
+        invalidOptions(field, 'expected { promotionId, ... }.');
+      for (const key of ['uses', 'customerUses'] as const) {
+        const n = u[key];
+        if (n !== undefined && (!Number.isSafeInteger(n) || n < 0))
+          invalidOptions(`${field}.${key}`, 'expected an integer ≥ 0.');
+      }
+      if (u.budgetSpent !== undefined && !isMoney(u.budgetSpent))
+        invalidOptions(`${field}.budgetSpent`, 'expected Money.');
+    });
+  }
   return { now, customer, channel, region };
 }
 
@@ -260,7 +298,14 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   }
 
   const traceLines: PricingTrace['lines'][number][] = [];
-  const selected = lines.map((line) => {
+  const selected: {
+    line: CartLine;
+    prices: SkuPrices;
+    selection: ReturnType<typeof selectUnitPrice>;
+    unitPrice: Money;
+    source: PriceSource;
+    review?: ManualPriceReview;
+  }[] = lines.map((line) => {
     const prices = index.skus.get(line.sku);
     if (prices === undefined)
       throw new PricingError('unknown_sku', `SKU ${line.sku} is not in the catalog.`, { lineId: line.id });
@@ -315,13 +360,76 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   }
 
   const subtotals = selected.map((s) => multiply(s.unitPrice, s.line.quantity));
+
+  // Promotions, on the selected prices.
+  const { promotions, lanes } = checkPromotions(options.promotions, options.lanes, index);
+  const engine = applyPromotions(
+    selected.map((s, i) => ({
+      id: s.line.id,
+      sku: s.line.sku,
+      quantity: s.line.quantity,
+      item: s.prices.item,
+      list: (subtotals[i] as Money).amount,
+    })),
+    shipping?.price.amount,
+    promotions,
+    lanes,
+    {
+      currency,
+      now: context.now,
+      customer: context.customer,
+      channel: context.channel,
+      region: context.region,
+      couponCodes: couponSet(options.couponCodes),
+      usage: usageMap(options.usage),
+      rounding: options.discountRounding ?? 'half-even',
+      giftList: (sku, quantity) => {
+        const prices = index.skus.get(sku) as SkuPrices;
+        return multiply(selectUnitPrice(sku, prices, quantity, context).unitPrice, quantity).amount;
+      },
+    },
+  );
+  for (const gift of engine.giftLines) {
+    const prices = index.skus.get(gift.sku) as SkuPrices;
+    const selection = selectUnitPrice(gift.sku, prices, gift.quantity, context);
+    traceLines.push({ lineId: gift.id, tierQuantity: gift.quantity, candidates: selection.candidates });
+    selected.push({
+      line: { id: gift.id, sku: gift.sku, quantity: gift.quantity },
+      prices,
+      selection,
+      unitPrice: selection.unitPrice,
+      source: selection.source,
+    });
+    subtotals.push(fromMinor(gift.list, currency));
+  }
+  const lineDiscounts = selected.map((s) =>
+    (engine.discounts.get(s.line.id) ?? []).map((d) => ({
+      promotionId: d.promotionId,
+      amount: fromMinor(d.amount, currency),
+    })),
+  );
+  const discountTotals = lineDiscounts.map((ds) =>
+    sum(
+      ds.map((d) => d.amount),
+      currency,
+    ),
+  );
+  const shippingDiscounts = engine.shippingDiscounts.map((d) => ({
+    promotionId: d.promotionId,
+    amount: fromMinor(d.amount, currency),
+  }));
+  const shippingDiscountTotal = sum(
+    shippingDiscounts.map((d) => d.amount),
+    currency,
+  );
+
   const taxables = selected.map((s, i) => ({
-    amount: subtotals[i] as Money,
+    amount: subtract(subtotals[i] as Money, discountTotals[i] as Money),
     taxClass: s.prices.item.taxClass ?? 'standard',
   }));
   if (shipping !== undefined) {
     taxables.push({
-      amount: shipping.price,
+      amount: subtract(shipping.price, shippingDiscountTotal),
       taxClass: shipping.taxClass ?? options.tax?.shippingTaxClass ?? 'shipping',
     });
   }
@@ -330,6 +438,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   const pricedLines = selected.map((s, i): PricedLine => {
     const t = taxed.items[i];
     if (t === undefined) throw new PricingError('invalid_cart', 'internal: tax result missing.', {});
+    const giftOf = engine.giftLines.find((g) => g.id === s.line.id)?.giftOf;
     return {
       id: s.line.id,
       sku: s.line.sku,
@@ -340,6 +449,9 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
         ? { compareAtUnitPrice: s.selection.compareAtUnitPrice }
         : {}),
       subtotal: subtotals[i] as Money,
+      discounts: lineDiscounts[i] as PricedLine['discounts'],
+      discountTotal: discountTotals[i] as Money,
+      ...(giftOf === undefined ? {} : { giftOf }),
       net: t.net,
       tax: t.tax,
       total: t.total,
@@ -351,7 +463,13 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   const pricedShipping: PricedShipping | undefined =
     shipping === undefined || shippingTaxed === undefined
       ? undefined
-      : { method: shipping.method, price: shipping.price, ...shippingTaxed };
+      : {
+          method: shipping.method,
+          price: shipping.price,
+          discounts: shippingDiscounts,
+          discountTotal: shippingDiscountTotal,
+          ...shippingTaxed,
+        };
 
   const none = zero(currency);
   const all = [...pricedLines, ...(pricedShipping === undefined ? [] : [pricedShipping])];
@@ -368,12 +486,14 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
     lines: pricedLines,
     ...(pricedShipping === undefined ? {} : { shipping: pricedShipping }),
     totals: {
-      itemsSubtotal: sum(subtotals, currency),
+      itemsSubtotal: sum(subtotals.slice(0, lines.length), currency),
       shipping: pricedShipping?.price ?? none,
+      discount: add(sum(discountTotals, currency), shippingDiscountTotal),
       net,
       tax,
       grandTotal: add(net, tax),
     },
-    trace: { lines: traceLines, tax: taxed.trace },
+    usageIntents: engine.usageIntents,
+    trace: { lines: traceLines, promotions: engine.trace, tax: taxed.trace },
   };
 }

@@ -50,6 +50,8 @@ export interface PricingCustomer {
   readonly id?: string;
   /** Customer groups (segments, tiers) the customer belongs to. */
   readonly groups?: readonly string[];
+  /** How many orders the customer placed before this one (for first / nth order promotions). */
+  readonly previousOrders?: number;
 }
 
 /**
@@ -398,6 +400,16 @@ export interface PricingOptions {
   readonly tax?: TaxContext;
   /** When a manual price needs approval. Without it, every unapproved manual discount needs approval. */
   readonly manualPricePolicy?: ManualPricePolicy;
+  /** The promotions to consider. Input order never matters. */
+  readonly promotions?: readonly Promotion[];
+  /** The stacking lanes, in order. Default: one lane, `[{ id: 'default', mode: 'stack' }]`. */
+  readonly lanes?: readonly PromotionLane[];
+  /** Coupon codes the shopper entered (matched case-insensitively, trimmed). */
+  readonly couponCodes?: readonly string[];
+  /** Current usage counters of promotions with limits. */
+  readonly usage?: readonly PromotionUsage[];
+  /** How percentage discounts are rounded to whole minor units. Default `'half-even'`. */
+  readonly discountRounding?: RoundingMode;
 }
 
 /**
@@ -537,7 +549,8 @@ export interface TaxLine {
 
 /**
  * A priced cart line. Amounts: `subtotal` is unit price × quantity as entered (gross when prices
- * include tax); `net` + `tax` = `total` exactly, whichever way prices were entered.
+ * include tax); `subtotal − discountTotal` is what is taxed; `net` + `tax` = `total` exactly,
+ * whichever way prices were entered.
  *
  * @example
  * ```ts
@@ -547,7 +560,8 @@ export interface TaxLine {
  * const line: PricedLine = {
  *   id: 'l1', sku: 'MUG', quantity: 2,
  *   unitPrice: money('8.50', 'USD'), unitPriceSource: { kind: 'base', minQuantity: 1 },
- *   subtotal: money('17.00', 'USD'), net: money('17.00', 'USD'), tax: money('1.51', 'USD'),
+ *   subtotal: money('17.00', 'USD'), discounts: [], discountTotal: money('0', 'USD'),
+ *   net: money('17.00', 'USD'), tax: money('1.51', 'USD'),
  *   total: money('18.51', 'USD'), taxLines: [],
  * };
  * line.total.amount - line.net.amount === line.tax.amount; //=> true
@@ -566,9 +580,19 @@ export interface PricedLine {
   readonly unitPriceSource: PriceSource;
   /** The regular unit price when a sale price lowered it (for "was $X" displays). */
   readonly compareAtUnitPrice?: Money;
-  /** Unit price × quantity, as entered (gross when prices include tax). */
+  /** Unit price × quantity, as entered (gross when prices include tax), before promotions. */
   readonly subtotal: Money;
-  /** The line without tax. */
+  /**
+   * The promotions' discounts on this line, in the order they were applied; order-level discounts
+   * appear with this line's share of them, stored so a later refund or cancellation can use it
+   * without re-spreading.
+   */
+  readonly discounts: readonly LineDiscount[];
+  /** Σ `discounts`; never more than `subtotal`. */
+  readonly discountTotal: Money;
+  /** Set on a gift line added by a `free_gift` promotion. */
+  readonly giftOf?: string;
+  /** The line without tax, after discounts. */
   readonly net: Money;
   /** The line's tax (never negative). */
   readonly tax: Money;
@@ -588,16 +612,23 @@ export interface PricedLine {
  * import { money } from 'ordercore/money';
  * import type { PricedShipping } from 'ordercore/pricing';
  *
- * const s: PricedShipping = { method: 'ground', price: money('4.95', 'USD'), net: money('4.95', 'USD'), tax: money('0', 'USD'), total: money('4.95', 'USD'), taxLines: [] };
+ * const s: PricedShipping = {
+ *   method: 'ground', price: money('4.95', 'USD'), discounts: [], discountTotal: money('0', 'USD'),
+ *   net: money('4.95', 'USD'), tax: money('0', 'USD'), total: money('4.95', 'USD'), taxLines: [],
+ * };
  * s.method; //=> 'ground'
  * ```
  */
 export interface PricedShipping {
   /** The method id. */
   readonly method: string;
-  /** The price as entered. */
+  /** The price as entered, before promotions. */
   readonly price: Money;
-  /** Shipping without tax. */
+  /** Shipping discounts by promotion. */
+  readonly discounts: readonly LineDiscount[];
+  /** Σ `discounts`; never more than `price`. */
+  readonly discountTotal: Money;
+  /** Shipping without tax, after discounts. */
   readonly net: Money;
   /** Tax on shipping. */
   readonly tax: Money;
@@ -609,7 +640,8 @@ export interface PricedShipping {
 
 /**
  * The cart's totals. Always `grandTotal = net + tax`; with tax-exclusive prices also
- * `grandTotal = itemsSubtotal + shipping + tax`, with tax-inclusive prices `grandTotal = itemsSubtotal + shipping`.
+ * `grandTotal = itemsSubtotal + shipping − discount + tax`, with tax-inclusive prices
+ * `grandTotal = itemsSubtotal + shipping − discount`.
  *
  * @example
  * ```ts
@@ -617,17 +649,19 @@ export interface PricedShipping {
  * import type { CartTotals } from 'ordercore/pricing';
  *
  * const t: CartTotals = {
- *   itemsSubtotal: money('17.00', 'USD'), shipping: money('0', 'USD'),
+ *   itemsSubtotal: money('17.00', 'USD'), shipping: money('0', 'USD'), discount: money('0', 'USD'),
  *   net: money('17.00', 'USD'), tax: money('1.51', 'USD'), grandTotal: money('18.51', 'USD'),
  * };
  * t.grandTotal.amount === t.net.amount + t.tax.amount; //=> true
  * ```
  */
 export interface CartTotals {
-  /** Σ line subtotals, as entered. */
+  /** Σ line subtotals, as entered, before promotions. */
   readonly itemsSubtotal: Money;
-  /** The shipping price as entered (zero without shipping). */
+  /** The shipping price as entered, before promotions (zero without shipping). */
   readonly shipping: Money;
+  /** Σ discounts on lines and shipping. */
+  readonly discount: Money;
   /** Σ net of lines and shipping. */
   readonly net: Money;
   /** Σ tax of lines and shipping. */
@@ -644,7 +678,7 @@ export interface CartTotals {
  * ```ts
  * import type { PricingTrace } from 'ordercore/pricing';
  *
- * const trace: PricingTrace = { lines: [], tax: { computed: false, reason: 'no_tax_context' } };
+ * const trace: PricingTrace = { lines: [], promotions: [], tax: { computed: false, reason: 'no_tax_context' } };
  * trace.tax.computed; //=> false
  * ```
  */
@@ -655,6 +689,8 @@ export interface PricingTrace {
     readonly tierQuantity: number;
     readonly candidates: readonly PriceCandidate[];
   }[];
+  /** Every promotion considered, in the order it was evaluated: applied or not, why, and how much where. */
+  readonly promotions: readonly PromotionTrace[];
   /** How tax was computed, or why it was not. */
   readonly tax:
     | { readonly computed: false; readonly reason: 'no_tax_context' }
@@ -675,8 +711,8 @@ export interface PricingTrace {
  * ```ts
  * import type { PricedCart } from 'ordercore/pricing';
  *
- * const shape: (keyof PricedCart)[] = ['currency', 'lines', 'shipping', 'totals', 'trace'];
- * shape.length; //=> 5
+ * const shape: (keyof PricedCart)[] = ['currency', 'lines', 'shipping', 'totals', 'usageIntents', 'trace'];
+ * shape.length; //=> 6
  * ```
  */
 export interface PricedCart {
@@ -688,6 +724,389 @@ export interface PricedCart {
   readonly shipping?: PricedShipping;
   /** The totals. */
   readonly totals: CartTotals;
+  /**
+   * One intent per applied promotion with limits or a coupon: what the host must reserve and, when
+   * the order is placed, commit in its usage store (atomically against the limits).
+   */
+  readonly usageIntents: readonly UsageIntent[];
   /** Why every number is what it is. */
   readonly trace: PricingTrace;
+}
+
+/**
+ * A promotion's discount on one line (or on shipping).
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { LineDiscount } from 'ordercore/pricing';
+ *
+ * const d: LineDiscount = { promotionId: 'summer10', amount: money('1.70', 'USD') };
+ * d.promotionId; //=> 'summer10'
+ * ```
+ */
+export interface LineDiscount {
+  /** The promotion. */
+  readonly promotionId: string;
+  /** The amount taken off (positive). */
+  readonly amount: Money;
+}
+
+/**
+ * What a host must record about a promotion's use: reserve it while the cart is open, commit it with
+ * the order, release it if the order is abandoned.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { UsageIntent } from 'ordercore/pricing';
+ *
+ * const intent: UsageIntent = { promotionId: 'welcome10', couponCode: 'WELCOME10', customerId: 'c-1', amount: money('4.20', 'USD') };
+ * intent.couponCode; //=> 'WELCOME10'
+ * ```
+ */
+export interface UsageIntent {
+  /** The promotion used. */
+  readonly promotionId: string;
+  /** The coupon code that unlocked it, normalised (trimmed, upper case), if any. */
+  readonly couponCode?: string;
+  /** The customer, if known. */
+  readonly customerId?: string;
+  /** The discount it granted on this cart (counts against its budget). */
+  readonly amount: Money;
+}
+
+/**
+ * Why a promotion was not applied.
+ *
+ * @example
+ * ```ts
+ * import type { PromotionRejection } from 'ordercore/pricing';
+ *
+ * const reason: PromotionRejection = 'min_subtotal_not_met';
+ * reason; //=> 'min_subtotal_not_met'
+ * ```
+ */
+export type PromotionRejection =
+  | 'window_inactive'
+  | 'min_subtotal_not_met'
+  | 'min_quantity_not_met'
+  | 'items_not_present'
+  | 'customer_group_not_met'
+  | 'customer_not_met'
+  | 'nth_order_not_met'
+  | 'channel_not_met'
+  | 'region_not_met'
+  | 'date_window_not_met'
+  | 'coupon_not_present'
+  | 'negated_condition_met'
+  | 'usage_limit_reached'
+  | 'customer_usage_limit_reached'
+  | 'budget_exhausted'
+  | 'excluded_by_exclusive'
+  | 'not_combinable'
+  | 'no_eligible_items'
+  | 'nothing_to_discount'
+  | 'outranked_per_item';
+
+/**
+ * One promotion in the trace: whether it applied, why not, what it computed on and where its
+ * discount went.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PromotionTrace } from 'ordercore/pricing';
+ *
+ * const t: PromotionTrace = {
+ *   promotionId: 'spend50', lane: 'default', applied: false, reason: 'min_subtotal_not_met',
+ *   base: 'current', amount: money('0', 'USD'), allocations: [],
+ * };
+ * t.reason; //=> 'min_subtotal_not_met'
+ * ```
+ */
+export interface PromotionTrace {
+  /** The promotion. */
+  readonly promotionId: string;
+  /** Its lane. */
+  readonly lane: string;
+  /** Whether it gave a discount. */
+  readonly applied: boolean;
+  /** Why not, when it did not. */
+  readonly reason?: PromotionRejection;
+  /** For `not_combinable`: the applied promotion it clashed with. */
+  readonly conflictsWith?: string;
+  /** What it computed on. */
+  readonly base: 'current' | 'list';
+  /** The matching items' amount it computed on (order-level and percentage actions). */
+  readonly baseAmount?: Money;
+  /** The discount granted in total (items and shipping). */
+  readonly amount: Money;
+  /** Its discount per line, summing with `shippingAmount` to `amount`. */
+  readonly allocations: readonly { readonly lineId: string; readonly amount: Money }[];
+  /** Its discount on shipping. */
+  readonly shippingAmount?: Money;
+  /** Limits that reduced it: a line reaching zero, or the remaining budget. */
+  readonly capped?: readonly ('line_floor' | 'budget')[];
+  /** For buy-X-get-Y and bundles: each application, with the units bought (or bundled) and got, per line. */
+  readonly applications?: readonly {
+    readonly buy: readonly { readonly lineId: string; readonly units: number }[];
+    readonly get: readonly { readonly lineId: string; readonly units: number }[];
+  }[];
+  /** For free gifts: the gift line added. */
+  readonly giftLineId?: string;
+}
+
+/**
+ * Which cart items a promotion looks at or discounts: SKUs and categories to include (any of them;
+ * everything when both are absent) and to exclude (exclusion wins).
+ *
+ * @example
+ * ```ts
+ * import type { ItemFilter } from 'ordercore/pricing';
+ *
+ * const kitchenButNotSale: ItemFilter = { categories: ['kitchen'], excludeSkus: ['MUG-CLEARANCE'] };
+ * kitchenButNotSale.categories; //=> ['kitchen']
+ * ```
+ */
+export interface ItemFilter {
+  /** Include these SKUs. */
+  readonly skus?: readonly string[];
+  /** Include items in any of these categories. */
+  readonly categories?: readonly string[];
+  /** Exclude these SKUs (wins over inclusion). */
+  readonly excludeSkus?: readonly string[];
+  /** Exclude items in any of these categories (wins over inclusion). */
+  readonly excludeCategories?: readonly string[];
+}
+
+/**
+ * When a promotion applies: leaves composed with `all`, `any` and `not`. Amount conditions look at
+ * the cart as it stands when the promotion's lane starts (after earlier lanes' discounts).
+ *
+ * - `min_subtotal`: the (filtered) items' current subtotal is at least `amount`.
+ * - `min_quantity`: the (filtered) items' total quantity is at least `quantity`.
+ * - `items_present`: at least one item matches the filter.
+ * - `customer_group` / `customer`: the customer is in one of the groups / is one of the ids.
+ * - `nth_order`: this is the customer's `n`th order (`1` = first), from `customer.previousOrders`.
+ * - `channel` / `region`: the sale's channel / region is one of these.
+ * - `date_window`: `now` is inside the window.
+ * - `coupon`: the code is among the cart's coupon codes (case-insensitive, trimmed).
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PromotionCondition } from 'ordercore/pricing';
+ *
+ * const condition: PromotionCondition = {
+ *   all: [{ type: 'min_subtotal', amount: money('50.00', 'USD') }, { not: { type: 'customer_group', groups: ['staff'] } }],
+ * };
+ * 'all' in condition; //=> true
+ * ```
+ */
+export type PromotionCondition =
+  | { readonly all: readonly PromotionCondition[] }
+  | { readonly any: readonly PromotionCondition[] }
+  | { readonly not: PromotionCondition }
+  | { readonly type: 'min_subtotal'; readonly amount: Money; readonly filter?: ItemFilter }
+  | { readonly type: 'min_quantity'; readonly quantity: number; readonly filter?: ItemFilter }
+  | { readonly type: 'items_present'; readonly filter: ItemFilter }
+  | { readonly type: 'customer_group'; readonly groups: readonly string[] }
+  | { readonly type: 'customer'; readonly ids: readonly string[] }
+  | { readonly type: 'nth_order'; readonly n: number }
+  | { readonly type: 'channel'; readonly channels: readonly string[] }
+  | { readonly type: 'region'; readonly regions: readonly string[] }
+  | { readonly type: 'date_window'; readonly window: ValidityWindow }
+  | { readonly type: 'coupon'; readonly code: string };
+
+/**
+ * What a buy-X-get-Y promotion does to each "get" unit.
+ *
+ * @example
+ * ```ts
+ * import type { GetDiscount } from 'ordercore/pricing';
+ *
+ * const halfPrice: GetDiscount = { type: 'percent', percent: '50' };
+ * halfPrice.type; //=> 'percent'
+ * ```
+ */
+export type GetDiscount =
+  | { readonly type: 'free' }
+  | { readonly type: 'percent'; readonly percent: Rate }
+  | { readonly type: 'amount'; readonly amount: Money };
+
+/**
+ * What a promotion gives.
+ *
+ * Line-level (computed per line, on each line's own amount):
+ * - `percent_off_items`: `percent` % off matching lines (on at most `maxQuantity` units per line).
+ * - `amount_off_unit`: `amount` off each matching unit (at most `maxQuantity` units per line).
+ * - `amount_off_line`: `amount` off each matching line.
+ * - `fixed_unit_price`: matching units cost `price` each (never raises a price).
+ * - `buy_x_get_y`: for every `buy.quantity` units bought, `get.quantity` units get `get.discount`;
+ *   repeated up to `maxApplications` (default: as often as the cart allows); `discounted: 'cheapest'`
+ *   discounts the cheapest eligible units, `'dearest'` the dearest; a unit is never both bought and got.
+ * - `bundle_price`: each complete set of `items` costs `price` together (up to `maxApplications`).
+ *
+ * Order-level (one amount, spread over the matching lines by largest remainder):
+ * - `percent_off_order`: `percent` % off the matching items' subtotal.
+ * - `amount_off_order`: `amount` off the matching items.
+ * - `tiered_spend`: the highest tier whose `minSubtotal` the matching items reach gives its `amountOff`.
+ *
+ * Others:
+ * - `shipping_discount`: `percent` % or `amount` off shipping (`percent: '100'` is free shipping).
+ * - `free_gift`: adds `quantity` of `sku` as a gift line, fully discounted.
+ *
+ * @example
+ * ```ts
+ * import type { PromotionAction } from 'ordercore/pricing';
+ *
+ * const buy2get1: PromotionAction = {
+ *   type: 'buy_x_get_y',
+ *   buy: { quantity: 2 },
+ *   get: { quantity: 1, discount: { type: 'free' } },
+ *   discounted: 'cheapest',
+ * };
+ * buy2get1.type; //=> 'buy_x_get_y'
+ * ```
+ */
+export type PromotionAction =
+  | {
+      readonly type: 'percent_off_items';
+      readonly percent: Rate;
+      readonly target?: ItemFilter;
+      readonly maxQuantity?: number;
+    }
+  | {
+      readonly type: 'amount_off_unit';
+      readonly amount: Money;
+      readonly target?: ItemFilter;
+      readonly maxQuantity?: number;
+    }
+  | { readonly type: 'amount_off_line'; readonly amount: Money; readonly target?: ItemFilter }
+  | {
+      readonly type: 'fixed_unit_price';
+      readonly price: Money;
+      readonly target?: ItemFilter;
+      readonly maxQuantity?: number;
+    }
+  | {
+      readonly type: 'buy_x_get_y';
+      readonly buy: { readonly quantity: number; readonly filter?: ItemFilter };
+      readonly get: { readonly quantity: number; readonly filter?: ItemFilter; readonly discount: GetDiscount };
+      readonly discounted?: 'cheapest' | 'dearest';
+      readonly maxApplications?: number;
+    }
+  | {
+      readonly type: 'bundle_price';
+      readonly items: readonly { readonly sku: string; readonly quantity: number }[];
+      readonly price: Money;
+      readonly maxApplications?: number;
+    }
+  | { readonly type: 'percent_off_order'; readonly percent: Rate; readonly target?: ItemFilter }
+  | { readonly type: 'amount_off_order'; readonly amount: Money; readonly target?: ItemFilter }
+  | {
+      readonly type: 'tiered_spend';
+      readonly tiers: readonly { readonly minSubtotal: Money; readonly amountOff: Money }[];
+      readonly target?: ItemFilter;
+    }
+  | { readonly type: 'shipping_discount'; readonly percent?: Rate; readonly amount?: Money }
+  | { readonly type: 'free_gift'; readonly sku: string; readonly quantity: number };
+
+/**
+ * A promotion: when it applies, what it gives, and how it stacks with others.
+ *
+ * Stacking, in one sentence each:
+ * - promotions run lane by lane (`options.lanes`), and inside a lane by `priority` (higher first), then id;
+ * - `base: 'current'` (default) computes on amounts after every promotion applied before it;
+ *   `'list'` on the selected prices before any promotion — either way capped so no line goes below zero;
+ * - an `exclusive` promotion that applies is the only promotion on the cart;
+ * - a promotion in a group listed in another applied promotion's `notCombinableWith` (or vice versa)
+ *   is skipped;
+ * - in a lane with `mode: 'best_per_item'`, each line keeps only the largest line-level discount of that lane.
+ *
+ * @example
+ * ```ts
+ * import type { Promotion } from 'ordercore/pricing';
+ *
+ * const welcome: Promotion = {
+ *   id: 'welcome10',
+ *   condition: { all: [{ type: 'coupon', code: 'WELCOME10' }, { type: 'nth_order', n: 1 }] },
+ *   action: { type: 'percent_off_order', percent: '10' },
+ *   limits: { maxUsesPerCustomer: 1 },
+ * };
+ * welcome.id; //=> 'welcome10'
+ * ```
+ */
+export interface Promotion {
+  /** A unique id: named in results, the trace and usage intents; the last tie-break. */
+  readonly id: string;
+  /** A label for receipts. Default: the id. */
+  readonly name?: string;
+  /** The lane it runs in (one of `options.lanes`). Default: the first lane. */
+  readonly lane?: string;
+  /** Higher runs first inside its lane. Default 0. */
+  readonly priority?: number;
+  /** When the promotion is live. Default: always. */
+  readonly window?: ValidityWindow;
+  /** When it applies. Default: always. */
+  readonly condition?: PromotionCondition;
+  /** What it gives. */
+  readonly action: PromotionAction;
+  /** Computed on amounts after earlier promotions (`'current'`, default) or on selected prices (`'list'`). */
+  readonly base?: 'current' | 'list';
+  /** When it applies, no other promotion does. */
+  readonly exclusive?: boolean;
+  /** Its combinability group (e.g. `'coupon'`, `'loyalty'`). */
+  readonly group?: string;
+  /** Groups it does not combine with. */
+  readonly notCombinableWith?: readonly string[];
+  /** Usage limits and budget, checked against `options.usage`. */
+  readonly limits?: {
+    readonly maxUses?: number;
+    readonly maxUsesPerCustomer?: number;
+    /** The total discount the promotion may still grant over its life (in the catalog currency). */
+    readonly budget?: Money;
+  };
+}
+
+/**
+ * A stacking lane: promotions of a lane run after those of earlier lanes.
+ *
+ * @example
+ * ```ts
+ * import type { PromotionLane } from 'ordercore/pricing';
+ *
+ * const lanes: PromotionLane[] = [{ id: 'catalog', mode: 'best_per_item' }, { id: 'cart' }, { id: 'coupon' }];
+ * lanes.length; //=> 3
+ * ```
+ */
+export interface PromotionLane {
+  /** The lane id promotions name in `lane`. */
+  readonly id: string;
+  /** `'stack'` (default): line-level discounts add up; `'best_per_item'`: each line keeps the largest one. */
+  readonly mode?: 'stack' | 'best_per_item';
+}
+
+/**
+ * How often a promotion has been used so far (the host's counters), for limits and budgets.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { PromotionUsage } from 'ordercore/pricing';
+ *
+ * const usage: PromotionUsage = { promotionId: 'welcome10', uses: 1200, customerUses: 0, budgetSpent: money('950.00', 'USD') };
+ * usage.uses; //=> 1200
+ * ```
+ */
+export interface PromotionUsage {
+  /** The promotion. */
+  readonly promotionId: string;
+  /** Uses so far, by everyone. */
+  readonly uses?: number;
+  /** Uses so far by this cart's customer. */
+  readonly customerUses?: number;
+  /** Discount granted so far. */
+  readonly budgetSpent?: Money;
 }

@@ -251,6 +251,7 @@ describe('tax', () => {
     expect(cart.totals).toEqual({
       itemsSubtotal: usd('30.00'),
       shipping: usd('4.95'),
+      discount: usd('0'),
       net: usd('34.95'),
       tax: usd('3.10'),
       grandTotal: usd('38.05'),

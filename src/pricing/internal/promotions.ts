@@ -1,0 +1,769 @@
+// The promotion engine. It works on integer minor units (every amount here is a safe integer); any
+// rate or ratio is computed exactly with bigints and rounded once with the named mode. No function
+// here mutates its inputs: the working state is local to one `applyPromotions` call.
+import { allocate, fromMinor, fromRatio, type Money, type RoundingMode } from '../../money/index.js';
+import type {
+  CatalogItem,
+  ItemFilter,
+  PricingCustomer,
+  Promotion,
+  PromotionAction,
+  PromotionCondition,
+  PromotionLane,
+  PromotionRejection,
+  PromotionTrace,
+  PromotionUsage,
+  UsageIntent,
+} from '../types.js';
+import { matchesFilter } from './filters.js';
+import { instantMillis, isActive, windowMillis } from './instant.js';
+import { type Percent, parsePercent } from './validatePromotions.js';
+
+/** A line as the engine sees it. */
+export interface EngineLine {
+  readonly id: string;
+  readonly sku: string;
+  readonly quantity: number;
+  readonly item: CatalogItem;
+  /** Unit price × quantity before promotions, in minor units. */
+  readonly list: number;
+  /** Set on gift lines added by a promotion. */
+  readonly giftOf?: string;
+}
+
+export interface EngineContext {
+  readonly currency: string;
+  readonly now: number;
+  readonly customer: PricingCustomer | undefined;
+  readonly channel: string | undefined;
+  readonly region: string | undefined;
+  readonly couponCodes: ReadonlySet<string>;
+  readonly usage: ReadonlyMap<string, PromotionUsage>;
+  readonly rounding: RoundingMode;
+  /** Prices a gift line (selection of the gift SKU at that quantity): its list amount in minor units. */
+  readonly giftList: (sku: string, quantity: number) => number;
+}
+
+export interface EngineResult {
+  /** Per line id (gift lines included): the discounts in application order. */
+  readonly discounts: ReadonlyMap<string, readonly { promotionId: string; amount: number }[]>;
+  readonly shippingDiscounts: readonly { promotionId: string; amount: number }[];
+  readonly giftLines: readonly EngineLine[];
+  readonly trace: readonly PromotionTrace[];
+  readonly usageIntents: readonly UsageIntent[];
+}
+
+interface State {
+  readonly lines: EngineLine[];
+  /** Current amount (after discounts so far) per line index. */
+  readonly current: number[];
+  shippingCurrent: number;
+  readonly discounts: Map<string, { promotionId: string; amount: number }[]>;
+  readonly shippingDiscounts: { promotionId: string; amount: number }[];
+  readonly applied: Promotion[];
+}
+
+/** What a promotion would do, before it is committed. */
+interface Proposal {
+  /** Discount per line index (only positive entries). */
+  readonly lines: Map<number, number>;
+  shipping: number;
+  baseAmount: number | undefined;
+  capped: Set<'line_floor' | 'budget'>;
+  applications?: { buy: { lineId: string; units: number }[]; get: { lineId: string; units: number }[] }[];
+  gift?: EngineLine;
+  /** True when no line matched the action's items at all. */
+  noEligibleItems: boolean;
+}
+
+type Outcome =
+  | { readonly ok: true; readonly proposal: Proposal }
+  | { readonly ok: false; readonly reason: PromotionRejection; readonly conflictsWith?: string };
+
+const ACTION_LEVEL: Record<PromotionAction['type'], 'line' | 'order' | 'shipping' | 'gift'> = {
+  percent_off_items: 'line',
+  amount_off_unit: 'line',
+  amount_off_line: 'line',
+  fixed_unit_price: 'line',
+  buy_x_get_y: 'line',
+  bundle_price: 'line',
+  percent_off_order: 'order',
+  amount_off_order: 'order',
+  tiered_spend: 'order',
+  shipping_discount: 'shipping',
+  free_gift: 'gift',
+};
+
+/** round(amount × numerator / denominator) with the mode, exactly. */
+function share(amount: number, numerator: bigint, denominator: bigint, mode: RoundingMode, currency: string): number {
+  return fromRatio(BigInt(amount) * numerator, denominator, currency, mode).amount;
+}
+
+function percentOf(amount: number, percent: Percent, mode: RoundingMode, currency: string): number {
+  return share(amount, percent.numerator, percent.denominator, mode, currency);
+}
+
+function normaliseCoupon(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions
+
+interface ConditionView {
+  readonly lines: readonly EngineLine[];
+  readonly amounts: readonly number[];
+  readonly context: EngineContext;
+}
+
+function filteredTotals(
+  view: ConditionView,
+  filter: ItemFilter | undefined,
+): { amount: number; quantity: number; count: number } {
+  let amount = 0;
+  let quantity = 0;
+  let count = 0;
+  view.lines.forEach((line, i) => {
+    if (line.giftOf !== undefined || !matchesFilter(line.item, filter)) return;
+    amount += view.amounts[i] as number;
+    quantity += line.quantity;
+    count += 1;
+  });
+  return { amount, quantity, count };
+}
+
+/** Whether a condition holds; when not, the most specific reason. */
+function evaluateCondition(condition: PromotionCondition, view: ConditionView): PromotionRejection | undefined {
+  if ('all' in condition) {
+    for (const child of condition.all) {
+      const reason = evaluateCondition(child, view);
+      if (reason !== undefined) return reason;
+    }
+    return undefined;
+  }
+  if ('any' in condition) {
+    let first: PromotionRejection | undefined;
+    for (const child of condition.any) {
+      const reason = evaluateCondition(child, view);
+      if (reason === undefined) return undefined;
+      first ??= reason;
+    }
+    return first ?? 'items_not_present';
+  }
+  if ('not' in condition)
+    return evaluateCondition(condition.not, view) === undefined ? 'negated_condition_met' : undefined;
+  const { context } = view;
+  switch (condition.type) {
+    case 'min_subtotal':
+      return filteredTotals(view, condition.filter).amount >= condition.amount.amount
+        ? undefined
+        : 'min_subtotal_not_met';
+    case 'min_quantity':
+      return filteredTotals(view, condition.filter).quantity >= condition.quantity ? undefined : 'min_quantity_not_met';
+    case 'items_present':
+      return filteredTotals(view, condition.filter).count > 0 ? undefined : 'items_not_present';
+    case 'customer_group':
+      return (context.customer?.groups ?? []).some((g) => condition.groups.includes(g))
+        ? undefined
+        : 'customer_group_not_met';
+    case 'customer':
+      return context.customer?.id !== undefined && condition.ids.includes(context.customer.id)
+        ? undefined
+        : 'customer_not_met';
+    case 'nth_order': {
+      const previous = context.customer?.previousOrders;
+      return previous !== undefined && previous + 1 === condition.n ? undefined : 'nth_order_not_met';
+    }
+    case 'channel':
+      return context.channel !== undefined && condition.channels.includes(context.channel)
+        ? undefined
+        : 'channel_not_met';
+    case 'region':
+      return context.region !== undefined && condition.regions.includes(context.region) ? undefined : 'region_not_met';
+    case 'date_window':
+      return isActive(windowMillis(condition.window, 'condition.window'), context.now)
+        ? undefined
+        : 'date_window_not_met';
+    case 'coupon':
+      return context.couponCodes.has(normaliseCoupon(condition.code)) ? undefined : 'coupon_not_present';
+  }
+}
+
+/** The coupon codes in a condition that the cart presents (for usage intents). */
+function presentedCoupon(condition: PromotionCondition | undefined, codes: ReadonlySet<string>): string | undefined {
+  if (condition === undefined) return undefined;
+  if ('all' in condition || 'any' in condition) {
+    for (const child of 'all' in condition ? condition.all : condition.any) {
+      const code = presentedCoupon(child, codes);
+      if (code !== undefined) return code;
+    }
+    return undefined;
+  }
+  if ('not' in condition) return undefined;
+  return condition.type === 'coupon' && codes.has(normaliseCoupon(condition.code))
+    ? normaliseCoupon(condition.code)
+    : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions: each returns a proposal computed on `base` amounts and capped by `current` amounts.
+
+function emptyProposal(): Proposal {
+  return { lines: new Map(), shipping: 0, baseAmount: undefined, capped: new Set(), noEligibleItems: false };
+}
+
+function propose(proposal: Proposal, index: number, amount: number, current: readonly number[]): void {
+  const room = (current[index] as number) - (proposal.lines.get(index) ?? 0);
+  const granted = Math.min(amount, room);
+  if (granted < amount) proposal.capped.add('line_floor');
+  if (granted > 0) proposal.lines.set(index, (proposal.lines.get(index) ?? 0) + granted);
+}
+
+function eligibleIndexes(state: State, filter: ItemFilter | undefined): number[] {
+  const result: number[] = [];
+  state.lines.forEach((line, i) => {
+    if (line.giftOf === undefined && matchesFilter(line.item, filter)) result.push(i);
+  });
+  return result;
+}
+
+/** Spreads an order-level amount over lines by largest remainder, weighted by what is left on each. */
+function spread(proposal: Proposal, total: number, indexes: readonly number[], state: State, currency: string): void {
+  const weights = indexes.map((i) => state.current[i] as number);
+  const room = weights.reduce((s, w) => s + w, 0);
+  const granted = Math.min(total, room);
+  if (granted < total) proposal.capped.add('line_floor');
+  if (granted <= 0) return;
+  const parts = allocate(fromMinor(granted, currency), weights);
+  indexes.forEach((lineIndex, k) => {
+    const part = (parts[k] as Money).amount;
+    if (part > 0) proposal.lines.set(lineIndex, part);
+  });
+}
+
+interface Unit {
+  readonly index: number;
+  remaining: number;
+}
+
+/** Compares unit prices current_a/qty_a and current_b/qty_b exactly, ties broken by line id. */
+function byUnitPrice(state: State, base: readonly number[]): (a: Unit, b: Unit) => number {
+  return (a, b) => {
+    const la = state.lines[a.index] as EngineLine;
+    const lb = state.lines[b.index] as EngineLine;
+    const left = BigInt(base[a.index] as number) * BigInt(lb.quantity);
+    const right = BigInt(base[b.index] as number) * BigInt(la.quantity);
+    return left < right ? -1 : left > right ? 1 : la.id < lb.id ? -1 : la.id > lb.id ? 1 : 0;
+  };
+}
+
+function buyXGetY(
+  action: Extract<PromotionAction, { type: 'buy_x_get_y' }>,
+  state: State,
+  base: readonly number[],
+  context: EngineContext,
+): Proposal {
+  const proposal = emptyProposal();
+  const buyable = new Set(eligibleIndexes(state, action.buy.filter).filter((i) => (state.current[i] as number) > 0));
+  const gettable = new Set(eligibleIndexes(state, action.get.filter).filter((i) => (state.current[i] as number) > 0));
+  proposal.noEligibleItems = buyable.size === 0 || gettable.size === 0;
+  // One pool of remaining units per line, shared by the buy and the get side: a unit is used once.
+  const units = [...new Set([...buyable, ...gettable])].map((index) => ({
+    index,
+    remaining: (state.lines[index] as EngineLine).quantity,
+  }));
+  units.sort(byUnitPrice(state, base)); // cheapest first
+  const cheapestFirst = action.discounted !== 'dearest';
+  const getOrder = cheapestFirst ? units : [...units].reverse();
+  const buyOrder = cheapestFirst ? [...units].reverse() : units;
+  const maxApplications = action.maxApplications ?? Number.POSITIVE_INFINITY;
+  const gotUnits = new Map<number, number>();
+  const applications: NonNullable<Proposal['applications']> = [];
+
+  const take = (order: Unit[], allowed: Set<number>, count: number): { index: number; units: number }[] | undefined => {
+    const taken: { unit: Unit; units: number }[] = [];
+    let needed = count;
+    for (const unit of order) {
+      if (needed === 0) break;
+      if (!allowed.has(unit.index) || unit.remaining === 0) continue;
+      const n = Math.min(unit.remaining, needed);
+      unit.remaining -= n;
+      needed -= n;
+      taken.push({ unit, units: n });
+    }
+    if (needed > 0) {
+      for (const t of taken) t.unit.remaining += t.units; // roll back an incomplete application
+      return undefined;
+    }
+    return taken.map((t) => ({ index: t.unit.index, units: t.units }));
+  };
+
+  while (applications.length < maxApplications) {
+    const bought = take(buyOrder, buyable, action.buy.quantity);
+    if (bought === undefined) break;
+    const got = take(getOrder, gettable, action.get.quantity);
+    if (got === undefined) {
+      for (const b of bought) {
+        const unit = units.find((u) => u.index === b.index);
+        if (unit !== undefined) unit.remaining += b.units;
+      }
+      break;
+    }
+    for (const g of got) gotUnits.set(g.index, (gotUnits.get(g.index) ?? 0) + g.units);
+    const lineId = (i: number): string => (state.lines[i] as EngineLine).id;
+    applications.push({
+      buy: bought.map((b) => ({ lineId: lineId(b.index), units: b.units })),
+      get: got.map((g) => ({ lineId: lineId(g.index), units: g.units })),
+    });
+  }
+  proposal.applications = applications;
+  const discount = action.get.discount;
+  const full = { numerator: 1n, denominator: 1n };
+  const percent = discount.type === 'percent' ? parsePercent(discount.percent, 'percent') : full;
+  for (const [index, got] of [...gotUnits].sort((a, b) => a[0] - b[0])) {
+    const line = state.lines[index] as EngineLine;
+    const value = base[index] as number;
+    // The got units' share of the line: value × got / quantity, then the discount on it.
+    const amount =
+      discount.type === 'amount'
+        ? Math.min(
+            discount.amount.amount * got,
+            share(value, BigInt(got), BigInt(line.quantity), context.rounding, context.currency),
+          )
+        : share(
+            value,
+            BigInt(got) * percent.numerator,
+            BigInt(line.quantity) * percent.denominator,
+            context.rounding,
+            context.currency,
+          );
+    propose(proposal, index, amount, state.current);
+  }
+  return proposal;
+}
+
+function bundlePrice(
+  action: Extract<PromotionAction, { type: 'bundle_price' }>,
+  state: State,
+  base: readonly number[],
+  context: EngineContext,
+): Proposal {
+  const proposal = emptyProposal();
+  // Per bundle SKU, its lines in id order (lines are already sorted by id).
+  const linesOf = action.items.map((item) =>
+    state.lines.flatMap((line, index) =>
+      line.giftOf === undefined && line.sku === item.sku && (state.current[index] as number) > 0 ? [index] : [],
+    ),
+  );
+  const available = action.items.map((item, k) =>
+    (linesOf[k] as number[]).reduce((s, i) => s + (state.lines[i] as EngineLine).quantity, 0),
+  );
+  let sets = Math.min(...action.items.map((item, k) => Math.floor((available[k] as number) / item.quantity)));
+  if (action.maxApplications !== undefined) sets = Math.min(sets, action.maxApplications);
+  proposal.noEligibleItems = sets === 0;
+  if (sets === 0) return proposal;
+  // Units used per line, drawn from each SKU's lines in id order.
+  const used = new Map<number, number>();
+  action.items.forEach((item, k) => {
+    let needed = item.quantity * sets;
+    for (const index of linesOf[k] as number[]) {
+      const n = Math.min(needed, (state.lines[index] as EngineLine).quantity);
+      if (n > 0) used.set(index, n);
+      needed -= n;
+    }
+  });
+  const entries = [...used].sort((a, b) => a[0] - b[0]);
+  // Exact value of the bundled units: Σ base_i × used_i / quantity_i, over a common denominator.
+  let common = 1n;
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  for (const [index] of entries) {
+    const q = BigInt((state.lines[index] as EngineLine).quantity);
+    common = (common / gcd(common, q)) * q;
+  }
+  const weights = entries.map(
+    ([index, n]) =>
+      BigInt(base[index] as number) * BigInt(n) * (common / BigInt((state.lines[index] as EngineLine).quantity)),
+  );
+  const value = fromRatio(
+    weights.reduce((s, w) => s + w, 0n),
+    common,
+    context.currency,
+    context.rounding,
+  ).amount;
+  proposal.baseAmount = value;
+  const discount = value - action.price.amount * sets;
+  proposal.applications = Array.from({ length: 1 }, () => ({
+    buy: entries.map(([index, n]) => ({ lineId: (state.lines[index] as EngineLine).id, units: n })),
+    get: [],
+  }));
+  if (discount <= 0) return proposal;
+  const parts = allocate(fromMinor(discount, context.currency), weights);
+  entries.forEach(([index], k) => {
+    propose(proposal, index, (parts[k] as Money).amount, state.current);
+  });
+  return proposal;
+}
+
+function computeAction(promotion: Promotion, state: State, base: readonly number[], context: EngineContext): Proposal {
+  const action = promotion.action;
+  const { currency, rounding } = context;
+  const proposal = emptyProposal();
+  switch (action.type) {
+    case 'percent_off_items':
+    case 'amount_off_unit':
+    case 'amount_off_line':
+    case 'fixed_unit_price': {
+      const indexes = eligibleIndexes(state, action.target);
+      proposal.noEligibleItems = indexes.length === 0;
+      const percent = action.type === 'percent_off_items' ? parsePercent(action.percent, 'percent') : undefined;
+      for (const index of indexes) {
+        const line = state.lines[index] as EngineLine;
+        const value = base[index] as number;
+        const units =
+          'maxQuantity' in action && action.maxQuantity !== undefined
+            ? Math.min(action.maxQuantity, line.quantity)
+            : line.quantity;
+        let amount: number;
+        if (percent !== undefined) {
+          amount = share(
+            value,
+            BigInt(units) * percent.numerator,
+            BigInt(line.quantity) * percent.denominator,
+            rounding,
+            currency,
+          );
+        } else if (action.type === 'amount_off_unit') {
+          amount = action.amount.amount * units;
+        } else if (action.type === 'amount_off_line') {
+          amount = action.amount.amount;
+        } else {
+          // fixed_unit_price: the units' value minus price × units; never raises a price.
+          const unitsValue = share(value, BigInt(units), BigInt(line.quantity), rounding, currency);
+          amount = Math.max(
+            0,
+            unitsValue - (action as Extract<PromotionAction, { type: 'fixed_unit_price' }>).price.amount * units,
+          );
+        }
+        propose(proposal, index, amount, state.current);
+      }
+      return proposal;
+    }
+    case 'buy_x_get_y':
+      return buyXGetY(action, state, base, context);
+    case 'bundle_price':
+      return bundlePrice(action, state, base, context);
+    case 'percent_off_order':
+    case 'amount_off_order':
+    case 'tiered_spend': {
+      const indexes = eligibleIndexes(state, action.target).filter((i) => (state.current[i] as number) > 0);
+      proposal.noEligibleItems = indexes.length === 0;
+      const subtotal = indexes.reduce((s, i) => s + (base[i] as number), 0);
+      proposal.baseAmount = subtotal;
+      let total = 0;
+      if (action.type === 'percent_off_order')
+        total = percentOf(subtotal, parsePercent(action.percent, 'percent'), rounding, currency);
+      else if (action.type === 'amount_off_order') total = action.amount.amount;
+      else {
+        for (const tier of action.tiers) {
+          if (subtotal >= tier.minSubtotal.amount && tier.amountOff.amount > total) total = tier.amountOff.amount;
+        }
+      }
+      spread(proposal, total, indexes, state, currency);
+      return proposal;
+    }
+    case 'shipping_discount': {
+      const amount =
+        action.percent !== undefined
+          ? percentOf(state.shippingCurrent, parsePercent(action.percent, 'percent'), rounding, currency)
+          : (action.amount?.amount ?? 0);
+      proposal.baseAmount = state.shippingCurrent;
+      proposal.shipping = Math.min(amount, state.shippingCurrent);
+      if (proposal.shipping < amount) proposal.capped.add('line_floor');
+      return proposal;
+    }
+    case 'free_gift': {
+      const id = `gift:${promotion.id}`;
+      const item = { sku: action.sku } as CatalogItem;
+      const list = context.giftList(action.sku, action.quantity);
+      proposal.gift = { id, sku: action.sku, quantity: action.quantity, item, list, giftOf: promotion.id };
+      return proposal;
+    }
+  }
+}
+
+function totalOf(proposal: Proposal): number {
+  let total = proposal.shipping + (proposal.gift?.list ?? 0);
+  for (const amount of proposal.lines.values()) total += amount;
+  return total;
+}
+
+/** Caps a proposal at the promotion's remaining budget, spread by largest remainder. */
+function capToBudget(proposal: Proposal, remaining: number, context: EngineContext): void {
+  const total = totalOf(proposal);
+  if (total <= remaining) return;
+  proposal.capped.add('budget');
+  const keys = [...proposal.lines.keys()].sort((a, b) => a - b);
+  const weights = [...keys.map((k) => proposal.lines.get(k) as number), proposal.shipping];
+  const parts = allocate(fromMinor(remaining, context.currency), weights);
+  keys.forEach((k, i) => {
+    const part = (parts[i] as Money).amount;
+    if (part > 0) proposal.lines.set(k, part);
+    else proposal.lines.delete(k);
+  });
+  proposal.shipping = (parts[keys.length] as Money).amount;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+function sortInLane(a: Promotion, b: Promotion): number {
+  return (b.priority ?? 0) - (a.priority ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function conflict(promotion: Promotion, applied: readonly Promotion[]): Promotion | undefined {
+  return applied.find(
+    (other) =>
+      (other.group !== undefined && promotion.notCombinableWith?.includes(other.group)) ||
+      (promotion.group !== undefined && other.notCombinableWith?.includes(promotion.group)),
+  );
+}
+
+/** Checks that do not depend on amounts: window, usage limits, budget left, condition. */
+function precheck(promotion: Promotion, view: ConditionView, context: EngineContext): PromotionRejection | undefined {
+  if (promotion.window !== undefined && !isActive(windowMillis(promotion.window, 'promotion.window'), context.now))
+    return 'window_inactive';
+  const usage = context.usage.get(promotion.id);
+  const limits = promotion.limits;
+  if (limits?.maxUses !== undefined && (usage?.uses ?? 0) >= limits.maxUses) return 'usage_limit_reached';
+  if (limits?.maxUsesPerCustomer !== undefined && (usage?.customerUses ?? 0) >= limits.maxUsesPerCustomer)
+    return 'customer_usage_limit_reached';
+  if (limits?.budget !== undefined && limits.budget.amount - (usage?.budgetSpent?.amount ?? 0) <= 0)
+    return 'budget_exhausted';
+  return promotion.condition === undefined ? undefined : evaluateCondition(promotion.condition, view);
+}
+
+function evaluate(
+  promotion: Promotion,
+  state: State,
+  laneStart: readonly number[],
+  context: EngineContext,
+  list: readonly number[],
+): Outcome {
+  const reason = precheck(promotion, { lines: state.lines, amounts: laneStart, context }, context);
+  if (reason !== undefined) return { ok: false, reason };
+  const clash = conflict(promotion, state.applied);
+  if (clash !== undefined) return { ok: false, reason: 'not_combinable', conflictsWith: clash.id };
+  const base = promotion.base === 'list' ? list : state.current;
+  const proposal = computeAction(promotion, state, base, context);
+  const budget = promotion.limits?.budget;
+  if (budget !== undefined) {
+    capToBudget(proposal, budget.amount - (context.usage.get(promotion.id)?.budgetSpent?.amount ?? 0), context);
+  }
+  if (totalOf(proposal) <= 0)
+    return { ok: false, reason: proposal.noEligibleItems ? 'no_eligible_items' : 'nothing_to_discount' };
+  return { ok: true, proposal };
+}
+
+function commit(
+  promotion: Promotion,
+  proposal: Proposal,
+  state: State,
+  context: EngineContext,
+  lane: string,
+): PromotionTrace {
+  if (proposal.gift !== undefined) {
+    state.lines.push(proposal.gift);
+    state.current.push(0);
+    state.discounts.set(proposal.gift.id, [{ promotionId: promotion.id, amount: proposal.gift.list }]);
+  }
+  const allocations: { lineId: string; amount: Money }[] = [];
+  for (const [index, amount] of [...proposal.lines].sort((a, b) => a[0] - b[0])) {
+    const line = state.lines[index] as EngineLine;
+    state.current[index] = (state.current[index] as number) - amount;
+    const list = state.discounts.get(line.id) ?? [];
+    list.push({ promotionId: promotion.id, amount });
+    state.discounts.set(line.id, list);
+    allocations.push({ lineId: line.id, amount: fromMinor(amount, context.currency) });
+  }
+  if (proposal.gift !== undefined)
+    allocations.push({ lineId: proposal.gift.id, amount: fromMinor(proposal.gift.list, context.currency) });
+  if (proposal.shipping > 0) {
+    state.shippingCurrent -= proposal.shipping;
+    state.shippingDiscounts.push({ promotionId: promotion.id, amount: proposal.shipping });
+  }
+  state.applied.push(promotion);
+  return {
+    promotionId: promotion.id,
+    lane,
+    applied: true,
+    base: promotion.base ?? 'current',
+    ...(proposal.baseAmount === undefined ? {} : { baseAmount: fromMinor(proposal.baseAmount, context.currency) }),
+    amount: fromMinor(totalOf(proposal), context.currency),
+    allocations,
+    ...(proposal.shipping > 0 ? { shippingAmount: fromMinor(proposal.shipping, context.currency) } : {}),
+    ...(proposal.capped.size > 0 ? { capped: [...proposal.capped].sort() } : {}),
+    ...(proposal.applications === undefined ? {} : { applications: proposal.applications }),
+    ...(proposal.gift === undefined ? {} : { giftLineId: proposal.gift.id }),
+  };
+}
+
+function rejected(
+  promotion: Promotion,
+  lane: string,
+  reason: PromotionRejection,
+  context: EngineContext,
+  conflictsWith?: string,
+): PromotionTrace {
+  return {
+    promotionId: promotion.id,
+    lane,
+    applied: false,
+    reason,
+    ...(conflictsWith === undefined ? {} : { conflictsWith }),
+    base: promotion.base ?? 'current',
+    amount: fromMinor(0, context.currency),
+    allocations: [],
+  };
+}
+
+/**
+ * Applies promotions to lines (sorted by id) and shipping. Lanes run in order; inside a lane,
+ * promotions by priority then id. See the `Promotion` TSDoc for the stacking rules.
+ */
+export function applyPromotions(
+  lines: readonly EngineLine[],
+  shipping: number | undefined,
+  promotions: readonly Promotion[],
+  lanes: readonly PromotionLane[],
+  context: EngineContext,
+): EngineResult {
+  const state: State = {
+    lines: [...lines],
+    current: lines.map((l) => l.list),
+    shippingCurrent: shipping ?? 0,
+    discounts: new Map(),
+    shippingDiscounts: [],
+    applied: [],
+  };
+  const list = lines.map((l) => l.list);
+  const laneOf = (p: Promotion): string => p.lane ?? (lanes[0] as PromotionLane).id;
+  const ordered = lanes.flatMap((lane) => promotions.filter((p) => laneOf(p) === lane.id).sort(sortInLane));
+  const trace: PromotionTrace[] = [];
+
+  // An exclusive promotion that applies (first in lane/priority/id order) is the only one.
+  let exclusiveWinner: { promotion: Promotion; proposal: Proposal } | undefined;
+  const exclusiveReasons = new Map<string, Outcome>();
+  for (const promotion of ordered) {
+    if (promotion.exclusive !== true) continue;
+    const outcome = evaluate(promotion, state, state.current, context, list);
+    exclusiveReasons.set(promotion.id, outcome);
+    if (outcome.ok) {
+      exclusiveWinner = { promotion, proposal: outcome.proposal };
+      break;
+    }
+  }
+  if (exclusiveWinner !== undefined) {
+    for (const promotion of ordered) {
+      trace.push(
+        promotion === exclusiveWinner.promotion
+          ? commit(promotion, exclusiveWinner.proposal, state, context, laneOf(promotion))
+          : rejected(promotion, laneOf(promotion), 'excluded_by_exclusive', context),
+      );
+    }
+  } else {
+    for (const lane of lanes) {
+      const inLane = ordered.filter((p) => laneOf(p) === lane.id);
+      const laneStart = [...state.current];
+      const record = (promotion: Promotion, outcome: Outcome): void => {
+        trace.push(
+          outcome.ok
+            ? commit(promotion, outcome.proposal, state, context, lane.id)
+            : rejected(promotion, lane.id, outcome.reason, context, outcome.conflictsWith),
+        );
+      };
+      const rest: Promotion[] = [];
+      if (lane.mode === 'best_per_item') {
+        // Line-level promotions compete per line on the lane's starting amounts; each line keeps the largest.
+        const contenders: { promotion: Promotion; outcome: Outcome }[] = [];
+        for (const promotion of inLane) {
+          if (promotion.exclusive === true) continue;
+          if (ACTION_LEVEL[promotion.action.type] !== 'line') {
+            rest.push(promotion);
+            continue;
+          }
+          contenders.push({ promotion, outcome: evaluate(promotion, state, laneStart, context, list) });
+        }
+        const winnerOf = new Map<number, Promotion>();
+        for (const { promotion, outcome } of contenders) {
+          if (!outcome.ok) continue;
+          for (const [index, amount] of outcome.proposal.lines) {
+            const best = winnerOf.get(index);
+            const bestOutcome = contenders.find((c) => c.promotion === best)?.outcome;
+            const bestAmount = bestOutcome?.ok === true ? (bestOutcome.proposal.lines.get(index) ?? 0) : 0;
+            if (best === undefined || amount > bestAmount) winnerOf.set(index, promotion);
+          }
+        }
+        for (const { promotion, outcome } of contenders) {
+          if (!outcome.ok) {
+            record(promotion, outcome);
+            continue;
+          }
+          for (const index of [...outcome.proposal.lines.keys()]) {
+            if (winnerOf.get(index) !== promotion) outcome.proposal.lines.delete(index);
+          }
+          const clash = conflict(promotion, state.applied);
+          if (clash !== undefined) record(promotion, { ok: false, reason: 'not_combinable', conflictsWith: clash.id });
+          else if (totalOf(outcome.proposal) <= 0) record(promotion, { ok: false, reason: 'outranked_per_item' });
+          else record(promotion, outcome);
+        }
+      } else {
+        rest.push(...inLane.filter((p) => p.exclusive !== true));
+      }
+      for (const promotion of rest) record(promotion, evaluate(promotion, state, laneStart, context, list));
+      for (const promotion of inLane) {
+        if (promotion.exclusive !== true) continue;
+        const outcome = exclusiveReasons.get(promotion.id);
+        trace.push(
+          rejected(
+            promotion,
+            lane.id,
+            outcome !== undefined && !outcome.ok ? outcome.reason : 'nothing_to_discount',
+            context,
+          ),
+        );
+      }
+    }
+  }
+
+  const usageIntents: UsageIntent[] = state.applied.map((promotion) => {
+    const entry = trace.find((t) => t.promotionId === promotion.id);
+    const coupon = presentedCoupon(promotion.condition, context.couponCodes);
+    const customerId = context.customer?.id;
+    return {
+      promotionId: promotion.id,
+      ...(coupon === undefined ? {} : { couponCode: coupon }),
+      ...(customerId === undefined ? {} : { customerId }),
+      amount: entry?.amount ?? fromMinor(0, context.currency),
+    };
+  });
+  return {
+    discounts: state.discounts,
+    shippingDiscounts: state.shippingDiscounts,
+    giftLines: state.lines.slice(lines.length),
+    trace,
+    usageIntents,
+  };
+}
+
+/** Builds the engine context's usage map and coupon set from options. */
+export function usageMap(usage: readonly PromotionUsage[] | undefined): Map<string, PromotionUsage> {
+  const map = new Map<string, PromotionUsage>();
+  for (const u of usage ?? []) map.set(u.promotionId, u);
+  return map;
+}
+
+export function couponSet(codes: readonly string[] | undefined): Set<string> {
+  return new Set((codes ?? []).map(normaliseCoupon));
+}
+
+export { instantMillis };
