@@ -1,8 +1,9 @@
 /**
  * Pricing: price selection (base prices, volume tiers, override and sale price lists, contract
- * prices, manual prices with approval review), tax (exclusive or inclusive, rounded per line or per
- * order), shipping, and totals that add up exactly — with a trace of every price considered. Pure
- * and small enough to run unchanged in a shopper's browser (no zod, no immer).
+ * prices, manual prices with approval review), promotions (conditions, eleven actions, lanes,
+ * exclusivity, combinability, budgets), tax (exclusive or inclusive, rounded per line or per order),
+ * shipping, and totals that add up exactly — with a trace of every price and promotion considered.
+ * Pure and small enough to run unchanged in a shopper's browser (no zod, no immer).
  *
  * @example
  * ```ts
@@ -30,7 +31,10 @@ export type {
   Catalog,
   CatalogItem,
   ContractPrice,
+  GetDiscount,
   Instant,
+  ItemFilter,
+  LineDiscount,
   ManualPrice,
   ManualPricePolicy,
   ManualPriceReview,
@@ -46,9 +50,17 @@ export type {
   PricingCustomer,
   PricingOptions,
   PricingTrace,
+  Promotion,
+  PromotionAction,
+  PromotionCondition,
+  PromotionLane,
+  PromotionRejection,
+  PromotionTrace,
+  PromotionUsage,
   ShippingSelection,
   TaxContext,
   TaxLine,
   TaxRate,
+  UsageIntent,
   ValidityWindow,
 } from './types.js';
