@@ -1,98 +1,183 @@
-// The quick start: `npm install && npm run demo`. Prices a small cart with exact money — quantities,
-// a line discount, an order coupon spread over the lines, sales tax, shipping — and prints a
-// breakdown that adds up to the cent. It grows with each module of ordercore.
-import {
-  add,
-  allocate,
-  format,
-  type Money,
-  money,
-  multiply,
-  percentageOf,
-  rate,
-  subtract,
-  sum,
-  toSnapshot,
-} from 'ordercore/money';
+// The quick start: `npm install && npm run demo`. Prices a cart with ordercore/pricing — price lists,
+// volume tiers, promotions that stack, a coupon, sales tax and shipping — and prints the breakdown
+// and the trace that explains every number. It grows with each module of ordercore.
+import { format, type Money, money, negate, toSnapshot } from 'ordercore/money';
+import { type Catalog, type PricingOptions, priceCart } from 'ordercore/pricing';
 import { parseMoneySnapshot } from 'ordercore/schemas';
 
-interface CartLine {
-  readonly sku: string;
-  readonly description: string;
-  readonly unitPrice: Money<'USD'>;
-  readonly quantity: number;
-  /** A line discount as a percentage, e.g. '15%'. */
-  readonly lineDiscount?: string;
-}
+const usd = (amount: string): Money => money(amount, 'USD');
 
-const cart: readonly CartLine[] = [
-  { sku: 'TSHIRT-BLK-M', description: 'T-shirt, black, M', unitPrice: money('19.99', 'USD'), quantity: 3 },
-  { sku: 'MUG-WHT', description: 'Mug, white', unitPrice: money('8.50', 'USD'), quantity: 2, lineDiscount: '15%' },
-  { sku: 'POSTER-A2', description: 'Poster, A2', unitPrice: money('12.00', 'USD'), quantity: 1 },
-];
-const coupon = { code: 'WELCOME5', amount: money('5.00', 'USD') };
-const salesTax = rate('8.875%'); // New York City combined rate
-const shipping = money('4.95', 'USD');
+const catalog: Catalog = {
+  currency: 'USD',
+  items: [
+    { sku: 'TSHIRT-BLK-M', categories: ['apparel'] },
+    { sku: 'MUG-WHT', categories: ['kitchen'], tierGroup: 'drinkware' },
+    { sku: 'CUP-WHT', categories: ['kitchen'], tierGroup: 'drinkware' },
+    { sku: 'POSTER-A2', categories: ['decor'] },
+    { sku: 'STICKERS', categories: ['gifts'] },
+  ],
+  basePrices: [
+    { sku: 'TSHIRT-BLK-M', price: usd('19.99') },
+    { sku: 'MUG-WHT', price: usd('8.50') },
+    { sku: 'MUG-WHT', price: usd('7.50'), minQuantity: 6 },
+    { sku: 'CUP-WHT', price: usd('6.00') },
+    { sku: 'CUP-WHT', price: usd('5.25'), minQuantity: 6 },
+    { sku: 'POSTER-A2', price: usd('12.00') },
+    { sku: 'STICKERS', price: usd('3.00') },
+  ],
+  priceLists: [
+    {
+      id: 'holiday-sale',
+      kind: 'sale',
+      window: { from: '2026-11-20T00:00:00-05:00', until: '2026-12-01T00:00:00-05:00' },
+      prices: [{ sku: 'POSTER-A2', price: usd('9.00') }],
+    },
+  ],
+};
 
-// 1. Each line: price × quantity, then its own discount rounded half-even.
-const lines = cart.map((line) => {
-  const extended = multiply(line.unitPrice, line.quantity);
-  const discount =
-    line.lineDiscount === undefined ? money('0', 'USD') : multiply(extended, line.lineDiscount, 'half-even');
-  return { ...line, extended, discount, net: subtract(extended, discount) };
-});
+const options: PricingOptions = {
+  now: '2026-11-22T15:30:00-05:00',
+  customer: { id: 'c-1001', groups: ['newsletter'], previousOrders: 0 },
+  channel: 'web',
+  couponCodes: ['welcome5'],
+  lanes: [{ id: 'catalog', mode: 'best_per_item' }, { id: 'cart' }, { id: 'coupon' }],
+  promotions: [
+    {
+      id: 'tees-3-for-2',
+      name: 'T-shirts: buy 2, get 1 free',
+      lane: 'catalog',
+      action: {
+        type: 'buy_x_get_y',
+        buy: { quantity: 2, filter: { categories: ['apparel'] } },
+        get: { quantity: 1, filter: { categories: ['apparel'] }, discount: { type: 'free' } },
+      },
+    },
+    {
+      id: 'kitchen-10',
+      name: '10 % off kitchen for newsletter readers',
+      lane: 'catalog',
+      condition: { type: 'customer_group', groups: ['newsletter'] },
+      action: { type: 'percent_off_items', percent: '10', target: { categories: ['kitchen'] } },
+    },
+    {
+      id: 'spend-tiers',
+      name: 'Spend $50 save $3, spend $100 save $8',
+      lane: 'cart',
+      action: {
+        type: 'tiered_spend',
+        tiers: [
+          { minSubtotal: usd('50'), amountOff: usd('3') },
+          { minSubtotal: usd('100'), amountOff: usd('8') },
+        ],
+      },
+    },
+    {
+      id: 'free-shipping-75',
+      lane: 'cart',
+      condition: { type: 'min_subtotal', amount: usd('75') },
+      action: { type: 'shipping_discount', percent: '100' },
+    },
+    {
+      id: 'stickers-gift',
+      lane: 'cart',
+      condition: { type: 'nth_order', n: 1 },
+      action: { type: 'free_gift', sku: 'STICKERS', quantity: 1 },
+    },
+    {
+      id: 'welcome5',
+      lane: 'coupon',
+      condition: { type: 'coupon', code: 'WELCOME5' },
+      action: { type: 'amount_off_order', amount: usd('5.00') },
+      limits: { maxUsesPerCustomer: 1 },
+    },
+    {
+      id: 'staff-30',
+      lane: 'coupon',
+      exclusive: true,
+      condition: { type: 'customer_group', groups: ['staff'] },
+      action: { type: 'percent_off_order', percent: '30' },
+    },
+  ],
+  tax: {
+    jurisdiction: 'US-NY-NYC',
+    pricesIncludeTax: false,
+    rates: [
+      { jurisdiction: 'US-NY-NYC', taxClass: 'standard', rate: '4%', name: 'NY State' },
+      { jurisdiction: 'US-NY-NYC', taxClass: 'standard', rate: '4.5%', name: 'NYC' },
+      { jurisdiction: 'US-NY-NYC', taxClass: 'standard', rate: '0.375%', name: 'MCTD' },
+      { jurisdiction: 'US-NY-NYC', taxClass: 'shipping', rate: '8.875%', name: 'Shipping' },
+    ],
+    rounding: { mode: 'half-up', level: 'line' },
+  },
+};
 
-// 2. The order coupon is spread over the lines in proportion to their net amounts, by largest
-//    remainder, so the parts add up to exactly the coupon (and can be refunded line by line later).
-const couponParts = allocate(
-  coupon.amount,
-  lines.map((line) => line.net.amount),
+const result = priceCart(
+  {
+    lines: [
+      { id: '1', sku: 'TSHIRT-BLK-M', quantity: 3 },
+      { id: '2', sku: 'MUG-WHT', quantity: 4 },
+      { id: '3', sku: 'CUP-WHT', quantity: 2 },
+      { id: '4', sku: 'POSTER-A2', quantity: 1 },
+    ],
+    shipping: { method: 'ground', price: usd('6.95') },
+  },
+  catalog,
+  options,
 );
+if (!result.ok) throw result.error;
+const cart = result.value;
 
-// 3. Tax per line on the discounted amount, rounded half-even per line.
-const taxed = lines.map((line, i) => {
-  const taxable = subtract(line.net, couponParts[i] as Money<'USD'>);
-  return { ...line, coupon: couponParts[i] as Money<'USD'>, taxable, tax: multiply(taxable, salesTax, 'half-even') };
-});
-
-const subtotal = sum(taxed.map((l) => l.extended));
-const discounts = sum(taxed.map((l) => add(l.discount, l.coupon)));
-const tax = sum(taxed.map((l) => l.tax));
-const grandTotal = add(sum(taxed.map((l) => add(l.taxable, l.tax))), shipping);
-
-const column = (text: string, width: number): string => text.padStart(width);
-console.log('ordercore quick start — a cart priced with exact money\n');
+const pad = (text: string, width: number): string => text.padStart(width);
+console.log('ordercore quick start — a cart priced with ordercore/pricing\n');
 console.log(
-  `${'SKU'.padEnd(14)}${'Description'.padEnd(20)}${column('Qty', 4)}${column('Unit', 10)}${column('Line', 10)}${column('Discount', 10)}${column('Coupon', 9)}${column('Tax', 8)}`,
+  `${'Line'.padEnd(6)}${'SKU'.padEnd(14)}${pad('Qty', 4)}${pad('Unit', 9)}  ${'Price from'.padEnd(22)}${pad('Subtotal', 10)}${pad('Discount', 10)}${pad('Tax', 8)}${pad('Total', 10)}`,
 );
-for (const l of taxed) {
+for (const line of cart.lines) {
+  const source = line.unitPriceSource;
+  const from =
+    source.kind === 'base'
+      ? `base (${source.minQuantity}+)`
+      : source.kind === 'sale'
+        ? `sale, was ${format(source.regularPrice)}`
+        : source.kind;
   console.log(
-    `${l.sku.padEnd(14)}${l.description.padEnd(20)}${column(String(l.quantity), 4)}${column(format(l.unitPrice), 10)}${column(format(l.extended), 10)}${column(format(l.discount), 10)}${column(format(l.coupon), 9)}${column(format(l.tax), 8)}`,
+    `${(line.giftOf ? 'gift' : line.id).padEnd(6)}${line.sku.padEnd(14)}${pad(String(line.quantity), 4)}${pad(format(line.unitPrice), 9)}  ${(line.giftOf ? 'free gift' : from).padEnd(22)}${pad(format(line.subtotal), 10)}${pad(format(line.discountTotal), 10)}${pad(format(line.tax), 8)}${pad(format(line.total), 10)}`,
   );
 }
-console.log('');
-console.log(`${'Subtotal'.padEnd(30)}${column(format(subtotal), 12)}`);
-console.log(
-  `${`Discounts (incl. ${coupon.code})`.padEnd(30)}${column(format(subtract(money('0', 'USD'), discounts)), 12)}  (${percentageOf(discounts, subtotal)} % of subtotal)`,
-);
-console.log(`${`Sales tax ${salesTax.decimal}`.padEnd(30)}${column(format(tax), 12)}`);
-console.log(`${'Shipping'.padEnd(30)}${column(format(shipping), 12)}`);
-console.log(`${'Total'.padEnd(30)}${column(format(grandTotal), 12)}`);
+const shipping = cart.shipping;
+if (shipping) {
+  console.log(
+    `${'ship'.padEnd(6)}${shipping.method.padEnd(14)}${pad('', 4)}${pad('', 9)}  ${''.padEnd(22)}${pad(format(shipping.price), 10)}${pad(format(shipping.discountTotal), 10)}${pad(format(shipping.tax), 8)}${pad(format(shipping.total), 10)}`,
+  );
+}
+const t = cart.totals;
+console.log(`\n${'Items'.padEnd(24)}${pad(format(t.itemsSubtotal), 10)}`);
+console.log(`${'Shipping'.padEnd(24)}${pad(format(t.shipping), 10)}`);
+console.log(`${'Discounts'.padEnd(24)}${pad(format(negate(t.discount)), 10)}`);
+console.log(`${'Tax'.padEnd(24)}${pad(format(t.tax), 10)}`);
+console.log(`${'Total'.padEnd(24)}${pad(format(t.grandTotal), 10)}`);
 
-// The same total from the parts, as a check that nothing was lost to rounding.
-const recomputed = add(add(subtract(subtotal, discounts), tax), shipping);
+console.log('\nWhy — every promotion considered:');
+for (const p of cart.trace.promotions) {
+  const where = p.allocations.map((a) => `${a.lineId}: ${format(a.amount)}`).join(', ');
+  const extra = p.shippingAmount ? ` shipping: ${format(p.shippingAmount)}` : '';
+  console.log(
+    `  [${p.lane}] ${p.promotionId.padEnd(18)} ${p.applied ? `applied  ${format(p.amount).padStart(8)}  ${where}${extra}` : `skipped  ${p.reason}`}`,
+  );
+}
 console.log(
-  `\nCheck: subtotal − discounts + tax + shipping = ${format(recomputed)} ${recomputed.amount === grandTotal.amount ? '✓' : '✗'}`,
+  `\nUsage to record with the order: ${cart.usageIntents.map((u) => `${u.promotionId}${u.couponCode ? ` (${u.couponCode})` : ''} ${format(u.amount)}`).join('; ')}`,
+);
+const check = t.itemsSubtotal.amount + t.shipping.amount - t.discount.amount + t.tax.amount;
+console.log(
+  `Check: items + shipping − discounts + tax = ${format({ amount: check, currency: 'USD' })} ${check === t.grandTotal.amount ? '✓' : '✗'}`,
 );
 
 // Money travels as JSON snapshots and comes back through the validating boundary.
-const wire = JSON.stringify(toSnapshot(grandTotal));
+const wire = JSON.stringify(toSnapshot(t.grandTotal));
 const back = parseMoneySnapshot(JSON.parse(wire));
-console.log(`As JSON: ${wire} → read back ${back.ok ? format(back.value) : back.error.message}`);
+console.log(`\nAs JSON: ${wire} → read back ${back.ok ? format(back.value) : back.error.message}`);
 const hostile = parseMoneySnapshot({ amount: '12.345', currency: 'USD' });
 console.log(
   `Hostile input { amount: '12.345', currency: 'USD' } → ${hostile.ok ? 'accepted?!' : `${hostile.error.issues[0]?.code} at ${hostile.error.issues[0]?.path.join('.')}`}`,
-);
-console.log(
-  `In other locales: ${format(grandTotal, { locale: 'de-DE' })} · ${format(grandTotal, { locale: 'ja-JP', currencyDisplay: 'code' })}`,
 );

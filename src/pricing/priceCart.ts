@@ -486,7 +486,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
     lines: pricedLines,
     ...(pricedShipping === undefined ? {} : { shipping: pricedShipping }),
     totals: {
-      itemsSubtotal: sum(subtotals.slice(0, lines.length), currency),
+      itemsSubtotal: sum(subtotals, currency),
       shipping: pricedShipping?.price ?? none,
       discount: add(sum(discountTotals, currency), shippingDiscountTotal),
       net,

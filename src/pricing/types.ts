@@ -656,7 +656,7 @@ export interface PricedShipping {
  * ```
  */
 export interface CartTotals {
-  /** Σ line subtotals, as entered, before promotions. */
+  /** Σ line subtotals (gift lines at their value), as entered, before promotions. */
   readonly itemsSubtotal: Money;
   /** The shipping price as entered, before promotions (zero without shipping). */
   readonly shipping: Money;

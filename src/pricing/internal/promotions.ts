@@ -355,7 +355,7 @@ function bundlePrice(
       line.giftOf === undefined && line.sku === item.sku && (state.current[index] as number) > 0 ? [index] : [],
     ),
   );
-  const available = action.items.map((item, k) =>
+  const available = action.items.map((_item, k) =>
     (linesOf[k] as number[]).reduce((s, i) => s + (state.lines[i] as EngineLine).quantity, 0),
   );
   let sets = Math.min(...action.items.map((item, k) => Math.floor((available[k] as number) / item.quantity)));
