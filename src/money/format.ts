@@ -18,7 +18,8 @@ import type { Money } from './types.js';
 export interface FormatOptions {
   /**
    * A BCP 47 locale. Default: `'en-US'`, never the machine's locale, so the same call prints the
-   * same text on every server and browser (up to the ICU data version the runtime ships).
+   * same text on every server and browser (up to the ICU data version the runtime ships). A locale
+   * the runtime does not support falls back to `'en-US'`, not to the runtime's default.
    */
   readonly locale?: string;
   /** How to show the currency: `'symbol'` ($), `'narrowSymbol'`, `'code'` (USD) or `'name'` (US dollars). Default: `'symbol'`. */
@@ -36,10 +37,10 @@ const FORMATTER_CACHE_LIMIT = 64;
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatterFor(currency: string, exponent: number, options: FormatOptions | undefined): Intl.NumberFormat {
-  const locale = options?.locale ?? 'en-US';
+  const requested = options?.locale ?? 'en-US';
   const isoLike = /^[A-Z]{3}$/.test(currency);
   const key = JSON.stringify([
-    locale,
+    requested,
     isoLike ? currency : '',
     exponent,
     options?.currencyDisplay,
@@ -56,6 +57,10 @@ function formatterFor(currency: string, exponent: number, options: FormatOptions
       useGrouping: options?.useGrouping ?? true,
     };
     try {
+      // Intl silently falls back to the runtime's default locale for a locale it lacks (browsers ship
+      // only part of ICU); fall back to en-US explicitly instead, so the output never depends on the
+      // machine or the shopper's browser settings.
+      const locale = Intl.NumberFormat.supportedLocalesOf([requested]).length > 0 ? requested : 'en-US';
       formatter = isoLike
         ? new Intl.NumberFormat(locale, {
             ...common,

@@ -34,3 +34,10 @@ describe('format', () => {
     expect(() => format(money('1', 'USD'), { locale: 'not a locale!' })).toThrowError(MoneyError);
   });
 });
+
+describe('unsupported locales', () => {
+  it('fall back to en-US, never to the runtime default locale', () => {
+    expect(Intl.NumberFormat.supportedLocalesOf(['qq-ZZ'])).toEqual([]);
+    expect(format(money('1234.5', 'USD'), { locale: 'qq-ZZ' })).toBe('$1,234.50');
+  });
+});
