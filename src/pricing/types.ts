@@ -351,7 +351,12 @@ export interface TaxContext {
    * Where tax is rounded: `'line'` rounds each line's tax; `'total'` rounds the order's exact tax
    * once and spreads it over the lines by largest remainder. Each with a named rounding mode.
    */
-  readonly rounding: { readonly mode: RoundingMode; readonly level: 'line' | 'total' };
+  readonly rounding: {
+    /** The rounding mode applied to the exact tax, e.g. `'half-up'` or `'half-even'`. */
+    readonly mode: RoundingMode;
+    /** `'line'`: each line's (and shipping's) tax is rounded; `'total'`: the order's tax is rounded once. */
+    readonly level: 'line' | 'total';
+  };
   /** The tax class of shipping when the selection does not say. Default `'shipping'`. */
   readonly shippingTaxClass?: string;
 }
@@ -430,21 +435,50 @@ export interface PricingOptions {
  * ```
  */
 export type PriceSource =
-  | { readonly kind: 'base'; readonly minQuantity: number }
-  | { readonly kind: 'price_list'; readonly priceListId: string; readonly minQuantity: number }
   | {
-      readonly kind: 'sale';
-      readonly priceListId: string;
+      /** The catalog's regular price. */
+      readonly kind: 'base';
+      /** The tier of the base price used: it applies from this quantity on (1 when untiered). */
       readonly minQuantity: number;
+    }
+  | {
+      /** An override price list. */
+      readonly kind: 'price_list';
+      /** The id of the override price list. */
+      readonly priceListId: string;
+      /** The tier of the list price used: it applies from this quantity on (1 when untiered). */
+      readonly minQuantity: number;
+    }
+  | {
+      /** A sale price list that lowered the regular price. */
+      readonly kind: 'sale';
+      /** The id of the sale price list. */
+      readonly priceListId: string;
+      /** The tier of the sale price used: it applies from this quantity on (1 when untiered). */
+      readonly minQuantity: number;
+      /** The regular unit price the sale lowered: the compare-at price. */
       readonly regularPrice: Money;
+      /** Where the regular price came from. */
       readonly regularSource: PriceSource;
     }
-  | { readonly kind: 'contract'; readonly contractId: string; readonly minQuantity: number }
   | {
+      /** The customer's contract price. */
+      readonly kind: 'contract';
+      /** The id of the contract price ({@link ContractPrice.id}). */
+      readonly contractId: string;
+      /** The tier of the contract price used: it applies from this quantity on (1 when untiered). */
+      readonly minQuantity: number;
+    }
+  | {
+      /** A price set by hand on the line. */
       readonly kind: 'manual';
+      /** Why the price was set by hand (from {@link ManualPrice.reason}). */
       readonly reason: string;
+      /** Who approved it, when someone did (from {@link ManualPrice.approvedBy}). */
       readonly approvedBy?: string;
+      /** The unit price selection chose, which the manual price replaced. */
       readonly selectedPrice: Money;
+      /** Where that replaced price came from. */
       readonly selectedSource: PriceSource;
     };
 
@@ -685,20 +719,37 @@ export interface CartTotals {
 export interface PricingTrace {
   /** Per line, in line-id order: the tier quantity used and every price candidate. */
   readonly lines: readonly {
+    /** The cart line id (or the gift line id, for a line added by a `free_gift` promotion). */
     readonly lineId: string;
+    /** The quantity volume tiers were matched against: the line's quantity, or its tier group's total. */
     readonly tierQuantity: number;
+    /** Every price considered for the line, each with its outcome. */
     readonly candidates: readonly PriceCandidate[];
   }[];
   /** Every promotion considered, in the order it was evaluated: applied or not, why, and how much where. */
   readonly promotions: readonly PromotionTrace[];
   /** How tax was computed, or why it was not. */
   readonly tax:
-    | { readonly computed: false; readonly reason: 'no_tax_context' }
     | {
+        /** No tax was computed: every tax amount is zero. */
+        readonly computed: false;
+        /** Why: `options.tax` was not given. */
+        readonly reason: 'no_tax_context';
+      }
+    | {
+        /** Tax was computed. */
         readonly computed: true;
+        /** The jurisdiction taxed in, from the tax context. */
         readonly jurisdiction: string;
+        /** Whether prices were taken as tax-inclusive (gross), from the tax context. */
         readonly pricesIncludeTax: boolean;
-        readonly rounding: { readonly mode: RoundingMode; readonly level: 'line' | 'total' };
+        /** The rounding used, from the tax context. */
+        readonly rounding: {
+          /** The rounding mode applied to the exact tax. */
+          readonly mode: RoundingMode;
+          /** `'line'`: rounded per line; `'total'`: rounded once per order and spread over the lines. */
+          readonly level: 'line' | 'total';
+        };
         /** Tax classes present in the cart with no rate in the jurisdiction: taxed at zero. */
         readonly untaxedClasses: readonly string[];
       };
@@ -843,15 +894,32 @@ export interface PromotionTrace {
   /** The discount granted in total (items and shipping). */
   readonly amount: Money;
   /** Its discount per line, summing with `shippingAmount` to `amount`. */
-  readonly allocations: readonly { readonly lineId: string; readonly amount: Money }[];
+  readonly allocations: readonly {
+    /** The line discounted (a gift line's id for a free gift). */
+    readonly lineId: string;
+    /** The discount on that line. */
+    readonly amount: Money;
+  }[];
   /** Its discount on shipping. */
   readonly shippingAmount?: Money;
   /** Limits that reduced it: a line reaching zero, or the remaining budget. */
   readonly capped?: readonly ('line_floor' | 'budget')[];
   /** For buy-X-get-Y and bundles: each application, with the units bought (or bundled) and got, per line. */
   readonly applications?: readonly {
-    readonly buy: readonly { readonly lineId: string; readonly units: number }[];
-    readonly get: readonly { readonly lineId: string; readonly units: number }[];
+    /** The units bought (for a bundle: bundled), per line. */
+    readonly buy: readonly {
+      /** The line the units come from. */
+      readonly lineId: string;
+      /** How many of its units. */
+      readonly units: number;
+    }[];
+    /** The units that got the discount, per line (empty for a bundle). */
+    readonly get: readonly {
+      /** The line the units come from. */
+      readonly lineId: string;
+      /** How many of its units. */
+      readonly units: number;
+    }[];
   }[];
   /** For free gifts: the gift line added. */
   readonly giftLineId?: string;
@@ -905,19 +973,82 @@ export interface ItemFilter {
  * ```
  */
 export type PromotionCondition =
-  | { readonly all: readonly PromotionCondition[] }
-  | { readonly any: readonly PromotionCondition[] }
-  | { readonly not: PromotionCondition }
-  | { readonly type: 'min_subtotal'; readonly amount: Money; readonly filter?: ItemFilter }
-  | { readonly type: 'min_quantity'; readonly quantity: number; readonly filter?: ItemFilter }
-  | { readonly type: 'items_present'; readonly filter: ItemFilter }
-  | { readonly type: 'customer_group'; readonly groups: readonly string[] }
-  | { readonly type: 'customer'; readonly ids: readonly string[] }
-  | { readonly type: 'nth_order'; readonly n: number }
-  | { readonly type: 'channel'; readonly channels: readonly string[] }
-  | { readonly type: 'region'; readonly regions: readonly string[] }
-  | { readonly type: 'date_window'; readonly window: ValidityWindow }
-  | { readonly type: 'coupon'; readonly code: string };
+  | {
+      /** Holds when every one of these conditions holds. */
+      readonly all: readonly PromotionCondition[];
+    }
+  | {
+      /** Holds when at least one of these conditions holds. */
+      readonly any: readonly PromotionCondition[];
+    }
+  | {
+      /** Holds when this condition does not. */
+      readonly not: PromotionCondition;
+    }
+  | {
+      /** A minimum subtotal of the (filtered) items. */
+      readonly type: 'min_subtotal';
+      /** The least current subtotal the matching items must reach (inclusive), in the catalog currency. */
+      readonly amount: Money;
+      /** Which items count. Default: every item (gift lines never count). */
+      readonly filter?: ItemFilter;
+    }
+  | {
+      /** A minimum quantity of the (filtered) items. */
+      readonly type: 'min_quantity';
+      /** The least total quantity of matching items (inclusive); a positive integer. */
+      readonly quantity: number;
+      /** Which items count. Default: every item (gift lines never count). */
+      readonly filter?: ItemFilter;
+    }
+  | {
+      /** At least one matching item in the cart. */
+      readonly type: 'items_present';
+      /** The items looked for. */
+      readonly filter: ItemFilter;
+    }
+  | {
+      /** The customer's groups. */
+      readonly type: 'customer_group';
+      /** Holds when the customer belongs to at least one of these groups. */
+      readonly groups: readonly string[];
+    }
+  | {
+      /** The customer's id. */
+      readonly type: 'customer';
+      /** Holds when the customer's id is one of these. */
+      readonly ids: readonly string[];
+    }
+  | {
+      /** The customer's order count. */
+      readonly type: 'nth_order';
+      /** Holds when this is the customer's `n`th order (`1` = first): `previousOrders + 1 = n`. A positive integer. */
+      readonly n: number;
+    }
+  | {
+      /** The sales channel. */
+      readonly type: 'channel';
+      /** Holds when `options.channel` is one of these. */
+      readonly channels: readonly string[];
+    }
+  | {
+      /** The sales region. */
+      readonly type: 'region';
+      /** Holds when `options.region` is one of these. */
+      readonly regions: readonly string[];
+    }
+  | {
+      /** A time window. */
+      readonly type: 'date_window';
+      /** Holds when `options.now` is inside this window. */
+      readonly window: ValidityWindow;
+    }
+  | {
+      /** A coupon code. */
+      readonly type: 'coupon';
+      /** Holds when the cart's coupon codes include this one (case-insensitive, trimmed); non-empty. */
+      readonly code: string;
+    };
 
 /**
  * What a buy-X-get-Y promotion does to each "get" unit.
@@ -931,9 +1062,22 @@ export type PromotionCondition =
  * ```
  */
 export type GetDiscount =
-  | { readonly type: 'free' }
-  | { readonly type: 'percent'; readonly percent: Rate }
-  | { readonly type: 'amount'; readonly amount: Money };
+  | {
+      /** The unit is free. */
+      readonly type: 'free';
+    }
+  | {
+      /** A percentage off the unit. */
+      readonly type: 'percent';
+      /** The percentage off, from 0 to 100 (`'50'` is half price). */
+      readonly percent: Rate;
+    }
+  | {
+      /** An amount off the unit. */
+      readonly type: 'amount';
+      /** The amount off each unit, in the catalog currency; never more than the unit's price. */
+      readonly amount: Money;
+    };
 
 /**
  * What a promotion gives.
@@ -972,46 +1116,127 @@ export type GetDiscount =
  */
 export type PromotionAction =
   | {
+      /** A percentage off matching lines. */
       readonly type: 'percent_off_items';
+      /** The percentage off, from 0 to 100 (`'15'` is 15 % off). */
       readonly percent: Rate;
+      /** The lines discounted. Default: every line (gift lines never). */
       readonly target?: ItemFilter;
+      /** At most this many units discounted per line. Default: all of them. */
       readonly maxQuantity?: number;
     }
   | {
+      /** An amount off each matching unit. */
       readonly type: 'amount_off_unit';
+      /** The amount off each unit, in the catalog currency. */
       readonly amount: Money;
+      /** The lines discounted. Default: every line (gift lines never). */
       readonly target?: ItemFilter;
+      /** At most this many units discounted per line. Default: all of them. */
       readonly maxQuantity?: number;
     }
-  | { readonly type: 'amount_off_line'; readonly amount: Money; readonly target?: ItemFilter }
   | {
+      /** An amount off each matching line. */
+      readonly type: 'amount_off_line';
+      /** The amount off each line, whatever its quantity, in the catalog currency. */
+      readonly amount: Money;
+      /** The lines discounted. Default: every line (gift lines never). */
+      readonly target?: ItemFilter;
+    }
+  | {
+      /** A fixed price for each matching unit. */
       readonly type: 'fixed_unit_price';
+      /** What each unit costs; a unit already cheaper keeps its price. */
       readonly price: Money;
+      /** The lines discounted. Default: every line (gift lines never). */
       readonly target?: ItemFilter;
+      /** At most this many units per line get the price. Default: all of them. */
       readonly maxQuantity?: number;
     }
   | {
+      /** Buy X, get Y discounted. */
       readonly type: 'buy_x_get_y';
-      readonly buy: { readonly quantity: number; readonly filter?: ItemFilter };
-      readonly get: { readonly quantity: number; readonly filter?: ItemFilter; readonly discount: GetDiscount };
+      /** What must be bought for each application. */
+      readonly buy: {
+        /** The units to buy per application; a positive integer. */
+        readonly quantity: number;
+        /** Which items count as bought. Default: every item. */
+        readonly filter?: ItemFilter;
+      };
+      /** What is discounted for each application. */
+      readonly get: {
+        /** The units discounted per application; a positive integer. */
+        readonly quantity: number;
+        /** Which items can be discounted. Default: every item. */
+        readonly filter?: ItemFilter;
+        /** What each of those units gets. */
+        readonly discount: GetDiscount;
+      };
+      /** Which eligible units are discounted: the cheapest (default) or the dearest. */
       readonly discounted?: 'cheapest' | 'dearest';
+      /** At most this many applications. Default: as many as the cart allows. */
       readonly maxApplications?: number;
     }
   | {
+      /** A price for a set of items together. */
       readonly type: 'bundle_price';
-      readonly items: readonly { readonly sku: string; readonly quantity: number }[];
+      /** The set: each SKU once, with how many units of it one bundle takes. */
+      readonly items: readonly {
+        /** A SKU in the bundle. */
+        readonly sku: string;
+        /** The units of it in one bundle; a positive integer. */
+        readonly quantity: number;
+      }[];
+      /** What one complete bundle costs, in the catalog currency. */
       readonly price: Money;
+      /** At most this many bundles. Default: as many as the cart allows. */
       readonly maxApplications?: number;
     }
-  | { readonly type: 'percent_off_order'; readonly percent: Rate; readonly target?: ItemFilter }
-  | { readonly type: 'amount_off_order'; readonly amount: Money; readonly target?: ItemFilter }
   | {
-      readonly type: 'tiered_spend';
-      readonly tiers: readonly { readonly minSubtotal: Money; readonly amountOff: Money }[];
+      /** A percentage off the matching items' subtotal. */
+      readonly type: 'percent_off_order';
+      /** The percentage off, from 0 to 100. */
+      readonly percent: Rate;
+      /** The items it applies to. Default: every item (gift lines never). */
       readonly target?: ItemFilter;
     }
-  | { readonly type: 'shipping_discount'; readonly percent?: Rate; readonly amount?: Money }
-  | { readonly type: 'free_gift'; readonly sku: string; readonly quantity: number };
+  | {
+      /** An amount off the matching items. */
+      readonly type: 'amount_off_order';
+      /** The amount off in total, in the catalog currency; capped at what the items are worth. */
+      readonly amount: Money;
+      /** The items it applies to. Default: every item (gift lines never). */
+      readonly target?: ItemFilter;
+    }
+  | {
+      /** An amount off that grows with the matching items' subtotal. */
+      readonly type: 'tiered_spend';
+      /** The tiers, in any order. */
+      readonly tiers: readonly {
+        /** The least subtotal of the matching items that reaches the tier (inclusive). */
+        readonly minSubtotal: Money;
+        /** The amount off when the tier is reached; among reached tiers, the largest applies. */
+        readonly amountOff: Money;
+      }[];
+      /** The items it applies to. Default: every item (gift lines never). */
+      readonly target?: ItemFilter;
+    }
+  | {
+      /** A discount on shipping. Give exactly one of `percent` and `amount`. */
+      readonly type: 'shipping_discount';
+      /** The percentage off shipping, from 0 to 100 (`'100'` is free shipping). */
+      readonly percent?: Rate;
+      /** The amount off shipping, capped at the shipping price. */
+      readonly amount?: Money;
+    }
+  | {
+      /** A free gift line added to the cart. */
+      readonly type: 'free_gift';
+      /** The gift's SKU, which must be in the catalog. */
+      readonly sku: string;
+      /** How many units of it; a positive integer. */
+      readonly quantity: number;
+    };
 
 /**
  * A promotion: when it applies, what it gives, and how it stacks with others.
@@ -1063,7 +1288,9 @@ export interface Promotion {
   readonly notCombinableWith?: readonly string[];
   /** Usage limits and budget, checked against `options.usage`. */
   readonly limits?: {
+    /** The most uses by everyone; at `uses ≥ maxUses` it no longer applies. A positive integer. */
     readonly maxUses?: number;
+    /** The most uses by one customer; at `customerUses ≥ maxUsesPerCustomer` it no longer applies. */
     readonly maxUsesPerCustomer?: number;
     /** The total discount the promotion may still grant over its life (in the catalog currency). */
     readonly budget?: Money;
