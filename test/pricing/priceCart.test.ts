@@ -125,9 +125,9 @@ describe('price selection', () => {
     const outcomes = cart.trace.lines[0]?.candidates.map((c) => c.outcome);
     expect(outcomes).toEqual([
       'selected',
-      'contract_takes_precedence',
-      'contract_takes_precedence',
       'conditions_not_met',
+      'contract_takes_precedence',
+      'contract_takes_precedence',
       'contract_takes_precedence',
       'contract_takes_precedence',
     ]);

@@ -557,7 +557,10 @@ function evaluate(
   const proposal = computeAction(promotion, state, base, context);
   const budget = promotion.limits?.budget;
   if (budget !== undefined) {
-    capToBudget(proposal, budget.amount - (context.usage.get(promotion.id)?.budgetSpent?.amount ?? 0), context);
+    const remaining = budget.amount - (context.usage.get(promotion.id)?.budgetSpent?.amount ?? 0);
+    // A gift cannot be given in part: one worth more than the budget left is not given at all.
+    if (proposal.gift !== undefined && proposal.gift.list > remaining) return { ok: false, reason: 'budget_exhausted' };
+    capToBudget(proposal, remaining, context);
   }
   if (totalOf(proposal) <= 0)
     return { ok: false, reason: proposal.noEligibleItems ? 'no_eligible_items' : 'nothing_to_discount' };

@@ -138,21 +138,28 @@ export function selectUnitPrice(
     };
     unitPrice = sale.price.price;
   }
-  const candidates = [...contracts, ...overrides, ...base, ...sales].map(
-    (c): PriceCandidate => ({
-      source:
-        c.price.kind === 'sale'
-          ? {
-              kind: 'sale',
-              priceListId: c.price.id,
-              minQuantity: c.price.minQuantity,
-              regularPrice: regular.price.price,
-              regularSource: sourceOf(regular.price),
-            }
-          : sourceOf(c.price),
-      price: c.price.price,
-      outcome: c.outcome as PriceCandidateOutcome,
-    }),
-  );
+  // The trace lists candidates in a total order (kind, then id, tier, price), never in input order.
+  const byIdentity = (a: Classified, b: Classified): number =>
+    (a.price.id < b.price.id ? -1 : a.price.id > b.price.id ? 1 : 0) ||
+    a.price.minQuantity - b.price.minQuantity ||
+    compare(a.price.price, b.price.price);
+  const candidates = [contracts, overrides, base, sales]
+    .flatMap((group) => [...group].sort(byIdentity))
+    .map(
+      (c): PriceCandidate => ({
+        source:
+          c.price.kind === 'sale'
+            ? {
+                kind: 'sale',
+                priceListId: c.price.id,
+                minQuantity: c.price.minQuantity,
+                regularPrice: regular.price.price,
+                regularSource: sourceOf(regular.price),
+              }
+            : sourceOf(c.price),
+        price: c.price.price,
+        outcome: c.outcome as PriceCandidateOutcome,
+      }),
+    );
   return { unitPrice, source, compareAtUnitPrice, candidates };
 }
