@@ -69,6 +69,65 @@ export function runBench(title: string, cases: readonly BenchCase[], options: Be
       (perCase[i] as number[]).push(timeBatch(c.run, iterations[i] as number));
     });
   }
+  return summarise(title, cases, perCase, samples, options);
+}
+
+/** A case whose call returns a promise: each call is awaited before the next one starts. */
+export interface AsyncBenchCase {
+  readonly name: string;
+  readonly runAsync: () => Promise<unknown>;
+}
+
+async function timeBatchAsync(run: () => Promise<unknown>, iterations: number): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) sink = await run();
+  return ((performance.now() - start) * 1e6) / iterations;
+}
+
+/**
+ * `runBench` for a mix of sync and async cases. Same method: warm-up, batches sized to about
+ * sampleMs, interleaved samples, medians. A sync case is timed exactly as in `runBench` (the same
+ * `timeBatch` call site); an async case by awaiting its calls one after another, so its figure is the
+ * wall time of one awaited call — what a caller that awaits it pays — including the microtask hops
+ * its promises take (well under a microsecond each on this machine).
+ */
+export async function runBenchAsync(
+  title: string,
+  cases: readonly (BenchCase | AsyncBenchCase)[],
+  options: BenchOptions,
+): Promise<BenchResult[]> {
+  const samples = options.samples ?? 200;
+  const sampleMs = options.sampleMs ?? 2;
+  const time = (c: BenchCase | AsyncBenchCase, n: number): Promise<number> | number =>
+    'runAsync' in c ? timeBatchAsync(c.runAsync, n) : timeBatch(c.run, n);
+  const iterations: number[] = [];
+  for (const c of cases) {
+    let n = 1;
+    const warmUntil = performance.now() + 300;
+    while (performance.now() < warmUntil) await time(c, n);
+    for (;;) {
+      const ns = (await time(c, n)) * n;
+      if (ns >= sampleMs * 1e6 || n > 1e8) break;
+      n *= 2;
+    }
+    iterations.push(n);
+  }
+  const perCase: number[][] = cases.map(() => []);
+  for (let s = 0; s < samples; s++) {
+    for (let i = 0; i < cases.length; i++) {
+      (perCase[i] as number[]).push(await time(cases[i] as BenchCase | AsyncBenchCase, iterations[i] as number));
+    }
+  }
+  return summarise(title, cases, perCase, samples, options);
+}
+
+function summarise(
+  title: string,
+  cases: readonly { readonly name: string }[],
+  perCase: readonly number[][],
+  samples: number,
+  options: BenchOptions,
+): BenchResult[] {
   if (sink === Symbol.for('never')) console.log(sink);
   const medians = perCase.map((xs) => [...xs].sort((a, b) => a - b));
   const baselineIndex = cases.findIndex((c) => c.name === options.baseline);
@@ -81,12 +140,13 @@ export function runBench(title: string, cases: readonly BenchCase[], options: Be
   });
   console.log(`\n${title}`);
   console.log(`  ${samples} interleaved samples per case; median per call [p25 … p75]; ratio to "${options.baseline}"`);
+  const width = Math.max(40, ...results.map((r) => r.name.length));
   for (const r of results) {
     const target = options.targets?.[r.name];
     const verdict =
       target === undefined ? '' : r.ratio <= target ? `  target ≤ ${target}×: met` : `  target ≤ ${target}×: MISSED`;
     console.log(
-      `  ${r.name.padEnd(40)} ${formatNs(r.median).padStart(10)}  [${formatNs(r.p25)} … ${formatNs(r.p75)}]  ${r.ratio.toFixed(2).padStart(7)}×${verdict}`,
+      `  ${r.name.padEnd(width)} ${formatNs(r.median).padStart(10)}  [${formatNs(r.p25)} … ${formatNs(r.p75)}]  ${r.ratio.toFixed(2).padStart(7)}×${verdict}`,
     );
   }
   return results;
