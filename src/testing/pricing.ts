@@ -293,7 +293,17 @@ export function promotionsArbitrary(options?: PricingArbitraryOptions): fc.Arbit
     .map((list) => list.map((p, i) => ({ id: `promo-${i}`, ...p })));
 }
 
-/** The lanes {@link promotionsArbitrary} uses: `first` picks the best line discount per item, `second` stacks. */
+/**
+ * The lanes {@link promotionsArbitrary} uses: `first` picks the best line discount per item, `second`
+ * stacks. Pass them as `options.lanes` when pricing generated promotions.
+ *
+ * @example
+ * ```ts
+ * import { PROMOTION_TEST_LANES } from 'ordercore/testing';
+ *
+ * PROMOTION_TEST_LANES.map((lane) => lane.id); //=> ['first', 'second']
+ * ```
+ */
 export const PROMOTION_TEST_LANES: NonNullable<PricingOptions['lanes']> = [
   { id: 'first', mode: 'best_per_item' },
   { id: 'second' },
