@@ -505,3 +505,19 @@ describe('tax after discounts', () => {
     expect(cart.totals.grandTotal.amount).toBe(cart.totals.net.amount + cart.totals.tax.amount);
   });
 });
+
+describe('order discounts after a cancellation', () => {
+  it('keep each line’s stored share: the cancelled line refunds its own, the others do not change', () => {
+    const promo: Promotion = { id: 'ten', action: { type: 'amount_off_order', amount: usd('10.00') } };
+    const cart = run(lines(['a', 'X1', 1], ['b', 'X2', 1], ['c', 'X3', 1]), [promo]);
+    const cancelled = cart.lines.find((l) => l.id === 'b');
+    // The refund for line b is its own total, with its own stored share of the discount.
+    expect(cancelled?.discounts).toEqual([{ promotionId: 'ten', amount: usd('0.50') }]);
+    expect(toDecimal(cancelled?.total ?? usd('0'))).toBe('4.51');
+    // The shares are stored, not recomputed: re-pricing the remaining lines would re-spread the whole
+    // 10.00 over them (2.10 / 7.90), which is exactly what a cancellation must not do.
+    const repriced = run(lines(['a', 'X1', 1], ['c', 'X3', 1]), [promo]);
+    expect(discounts(repriced)).toEqual(['2.10', '7.90']);
+    expect(cart.lines.filter((l) => l.id !== 'b').map((l) => toDecimal(l.discountTotal))).toEqual(['2.00', '7.50']);
+  });
+});
