@@ -23,3 +23,13 @@ export {
   roundingModeSchema,
 } from './money.js';
 export { parseInput } from './parse.js';
+export {
+  cartSchema,
+  catalogSchema,
+  parseCart,
+  parseCatalog,
+  parsePricingOptions,
+  parsePromotions,
+  pricingOptionsSchema,
+  promotionSchema,
+} from './pricing.js';
