@@ -17,6 +17,7 @@ import {
 import { PricingError } from './errors.js';
 import { type CatalogIndex, indexCatalog, type SkuPrices } from './internal/catalogIndex.js';
 import { instantMillis } from './internal/instant.js';
+import { minorMoney } from './internal/minor.js';
 import { applyPromotions, couponSet, usageMap } from './internal/promotions.js';
 import { type SelectionContext, selectUnitPrice } from './internal/select.js';
 import { applyTax } from './internal/tax.js';
@@ -402,18 +403,32 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
     });
     subtotals.push(fromMinor(gift.list, currency));
   }
-  const lineDiscounts = selected.map((s) =>
-    (engine.discounts.get(s.line.id) ?? []).map((d) => ({
-      promotionId: d.promotionId,
-      amount: fromMinor(d.amount, currency),
-    })),
-  );
-  const discountTotals = lineDiscounts.map((ds) =>
-    sum(
-      ds.map((d) => d.amount),
-      currency,
-    ),
-  );
+  // Money objects are made directly from safe integers (the currency is the catalog's, checked);
+  // anything else goes to fromMinor / sum, which report it as before.
+  const toMoney = (amount: number): Money => minorMoney(amount, currency);
+  const lineDiscounts: PricedLine['discounts'][] = [];
+  const discountTotals: Money[] = [];
+  for (const s of selected) {
+    const found = engine.discounts.get(s.line.id);
+    if (found === undefined || found.length === 0) {
+      lineDiscounts.push([]);
+      discountTotals.push(toMoney(0));
+      continue;
+    }
+    // The engine's entries are already { promotionId, amount: Money }; the array is copied per line.
+    const ds = found.slice();
+    let total = 0;
+    for (const d of ds) total += d.amount.amount;
+    lineDiscounts.push(ds);
+    discountTotals.push(
+      Number.isSafeInteger(total)
+        ? { amount: total, currency }
+        : sum(
+            ds.map((d) => d.amount),
+            currency,
+          ),
+    );
+  }
   const shippingDiscounts = engine.shippingDiscounts.map((d) => ({
     promotionId: d.promotionId,
     amount: fromMinor(d.amount, currency),
@@ -438,7 +453,24 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   const pricedLines = selected.map((s, i): PricedLine => {
     const t = taxed.items[i];
     if (t === undefined) throw new PricingError('invalid_cart', 'internal: tax result missing.', {});
-    const giftOf = engine.giftLines.find((g) => g.id === s.line.id)?.giftOf;
+    const giftOf = engine.giftLines.length === 0 ? undefined : engine.giftLines.find((g) => g.id === s.line.id)?.giftOf;
+    if (s.source.kind !== 'sale' && giftOf === undefined && s.review === undefined) {
+      // The common line, written out: the same keys in the same order as below.
+      return {
+        id: s.line.id,
+        sku: s.line.sku,
+        quantity: s.line.quantity,
+        unitPrice: s.unitPrice,
+        unitPriceSource: s.source,
+        subtotal: subtotals[i] as Money,
+        discounts: lineDiscounts[i] as PricedLine['discounts'],
+        discountTotal: discountTotals[i] as Money,
+        net: t.net,
+        tax: t.tax,
+        total: t.total,
+        taxLines: t.taxLines,
+      };
+    }
     return {
       id: s.line.id,
       sku: s.line.sku,

@@ -6,10 +6,20 @@ import type { Instant, ValidityWindow } from '../types.js';
 const INSTANT =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
+/** Valid instants already read: reading is pure, and the same few instants recur on every call. */
+const known = new Map<string, number>();
+
 /** Milliseconds since the epoch of an instant, or a typed error naming the field. */
 export function instantMillis(value: unknown, field: string): number {
+  if (typeof value === 'string') {
+    const hit = known.get(value);
+    if (hit !== undefined) return hit;
+  }
   const ms = typeof value === 'string' && INSTANT.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isFinite(ms)) {
+  if (Number.isFinite(ms)) {
+    if (known.size >= 1024) known.clear();
+    known.set(value as string, ms);
+  } else {
     throw new PricingError(
       'invalid_instant',
       `${field}: ${JSON.stringify(String(value)).slice(0, 60)} is not an ISO 8601 instant with an offset (e.g. '2026-11-22T10:00:00Z').`,

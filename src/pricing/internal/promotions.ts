@@ -1,7 +1,7 @@
 // The promotion engine. It works on integer minor units (every amount here is a safe integer); any
 // rate or ratio is computed exactly with bigints and rounded once with the named mode. No function
 // here mutates its inputs: the working state is local to one `applyPromotions` call.
-import { allocate, fromMinor, fromRatio, type Money, type RoundingMode } from '../../money/index.js';
+import { fromMinor, fromRatio, type Money, type RoundingMode } from '../../money/index.js';
 import type {
   CatalogItem,
   ItemFilter,
@@ -15,8 +15,9 @@ import type {
   PromotionUsage,
   UsageIntent,
 } from '../types.js';
-import { matchesFilter } from './filters.js';
+import { compileFilter } from './filters.js';
 import { instantMillis, isActive, windowMillis } from './instant.js';
+import { allocateMinor, minorMoney, ratio } from './minor.js';
 import { type Percent, parsePercent } from './validatePromotions.js';
 
 /** A line as the engine sees it. */
@@ -46,7 +47,7 @@ export interface EngineContext {
 
 export interface EngineResult {
   /** Per line id (gift lines included): the discounts in application order. */
-  readonly discounts: ReadonlyMap<string, readonly { promotionId: string; amount: number }[]>;
+  readonly discounts: ReadonlyMap<string, readonly { promotionId: string; amount: Money }[]>;
   readonly shippingDiscounts: readonly { promotionId: string; amount: number }[];
   readonly giftLines: readonly EngineLine[];
   readonly trace: readonly PromotionTrace[];
@@ -58,9 +59,11 @@ interface State {
   /** Current amount (after discounts so far) per line index. */
   readonly current: number[];
   shippingCurrent: number;
-  readonly discounts: Map<string, { promotionId: string; amount: number }[]>;
+  readonly discounts: Map<string, { promotionId: string; amount: Money }[]>;
   readonly shippingDiscounts: { promotionId: string; amount: number }[];
   readonly applied: Promotion[];
+  /** The indexes of the (non-gift) lines an item filter matches, in order. */
+  readonly eligible: (filter: ItemFilter | undefined) => readonly number[];
 }
 
 /** What a promotion would do, before it is committed. */
@@ -94,13 +97,47 @@ const ACTION_LEVEL: Record<PromotionAction['type'], 'line' | 'order' | 'shipping
   free_gift: 'gift',
 };
 
-/** round(amount × numerator / denominator) with the mode, exactly. */
-function share(amount: number, numerator: bigint, denominator: bigint, mode: RoundingMode, currency: string): number {
-  return fromRatio(BigInt(amount) * numerator, denominator, currency, mode).amount;
+/** round(value × units × percent / quantity) with the mode, exactly: `units` of a line's `quantity`, at a percentage. */
+function unitsShare(
+  value: number,
+  units: number,
+  quantity: number,
+  percent: Percent,
+  mode: RoundingMode,
+  currency: string,
+): number {
+  const n = percent.numeratorNumber;
+  const d = percent.denominatorNumber;
+  if (n !== undefined && d !== undefined) {
+    const numerator = units * n;
+    const denominator = quantity * d;
+    if (numerator <= Number.MAX_SAFE_INTEGER && denominator <= Number.MAX_SAFE_INTEGER)
+      return ratio(value, numerator, denominator, mode, currency);
+  }
+  return ratio(value, BigInt(units) * percent.numerator, BigInt(quantity) * percent.denominator, mode, currency);
 }
 
 function percentOf(amount: number, percent: Percent, mode: RoundingMode, currency: string): number {
-  return share(amount, percent.numerator, percent.denominator, mode, currency);
+  return unitsShare(amount, 1, 1, percent, mode, currency);
+}
+
+/** Per call: each item filter's matching (non-gift) line indexes, computed once per filter object. */
+function eligibility(lines: readonly EngineLine[]): (filter: ItemFilter | undefined) => readonly number[] {
+  const cache = new Map<ItemFilter | undefined, readonly number[]>();
+  return (filter) => {
+    let indexes = cache.get(filter);
+    if (indexes === undefined) {
+      const matches = compileFilter(filter);
+      const found: number[] = [];
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] as EngineLine;
+        if (line.giftOf === undefined && matches(line.item)) found.push(i);
+      }
+      indexes = found;
+      cache.set(filter, indexes);
+    }
+    return indexes;
+  };
 }
 
 function normaliseCoupon(code: string): string {
@@ -114,6 +151,7 @@ interface ConditionView {
   readonly lines: readonly EngineLine[];
   readonly amounts: readonly number[];
   readonly context: EngineContext;
+  readonly eligible: State['eligible'];
 }
 
 function filteredTotals(
@@ -122,14 +160,12 @@ function filteredTotals(
 ): { amount: number; quantity: number; count: number } {
   let amount = 0;
   let quantity = 0;
-  let count = 0;
-  view.lines.forEach((line, i) => {
-    if (line.giftOf !== undefined || !matchesFilter(line.item, filter)) return;
+  const indexes = view.eligible(filter);
+  for (const i of indexes) {
     amount += view.amounts[i] as number;
-    quantity += line.quantity;
-    count += 1;
-  });
-  return { amount, quantity, count };
+    quantity += (view.lines[i] as EngineLine).quantity;
+  }
+  return { amount, quantity, count: indexes.length };
 }
 
 /** Whether a condition holds; when not, the most specific reason. */
@@ -219,12 +255,8 @@ function propose(proposal: Proposal, index: number, amount: number, current: rea
   if (granted > 0) proposal.lines.set(index, (proposal.lines.get(index) ?? 0) + granted);
 }
 
-function eligibleIndexes(state: State, filter: ItemFilter | undefined): number[] {
-  const result: number[] = [];
-  state.lines.forEach((line, i) => {
-    if (line.giftOf === undefined && matchesFilter(line.item, filter)) result.push(i);
-  });
-  return result;
+function eligibleIndexes(state: State, filter: ItemFilter | undefined): readonly number[] {
+  return state.eligible(filter);
 }
 
 /** Spreads an order-level amount over lines by largest remainder, weighted by what is left on each. */
@@ -234,9 +266,9 @@ function spread(proposal: Proposal, total: number, indexes: readonly number[], s
   const granted = Math.min(total, room);
   if (granted < total) proposal.capped.add('line_floor');
   if (granted <= 0) return;
-  const parts = allocate(fromMinor(granted, currency), weights);
+  const parts = allocateMinor(granted, weights, currency);
   indexes.forEach((lineIndex, k) => {
-    const part = (parts[k] as Money).amount;
+    const part = parts[k] as number;
     if (part > 0) proposal.lines.set(lineIndex, part);
   });
 }
@@ -251,8 +283,13 @@ function byUnitPrice(state: State, base: readonly number[]): (a: Unit, b: Unit) 
   return (a, b) => {
     const la = state.lines[a.index] as EngineLine;
     const lb = state.lines[b.index] as EngineLine;
-    const left = BigInt(base[a.index] as number) * BigInt(lb.quantity);
-    const right = BigInt(base[b.index] as number) * BigInt(la.quantity);
+    // Exact as doubles while both products are safe integers (amounts and quantities are ≥ 0).
+    let left: number | bigint = (base[a.index] as number) * lb.quantity;
+    let right: number | bigint = (base[b.index] as number) * la.quantity;
+    if (left > Number.MAX_SAFE_INTEGER || right > Number.MAX_SAFE_INTEGER) {
+      left = BigInt(base[a.index] as number) * BigInt(lb.quantity);
+      right = BigInt(base[b.index] as number) * BigInt(la.quantity);
+    }
     return left < right ? -1 : left > right ? 1 : la.id < lb.id ? -1 : la.id > lb.id ? 1 : 0;
   };
 }
@@ -280,10 +317,23 @@ function buyXGetY(
   const gotUnits = new Map<number, number>();
   const applications: NonNullable<Proposal['applications']> = [];
 
-  const take = (order: Unit[], allowed: Set<number>, count: number): { index: number; units: number }[] | undefined => {
+  // Units only ever run out while applications succeed (the one roll-back ends the loop), so each
+  // side keeps a cursor past the units it can no longer take: no rescan from the start, no O(n²).
+  const buyCursor = { start: 0 };
+  const getCursor = { start: 0 };
+  const take = (
+    order: Unit[],
+    allowed: Set<number>,
+    count: number,
+    cursor: { start: number },
+  ): { index: number; units: number }[] | undefined => {
     const taken: { unit: Unit; units: number }[] = [];
     let needed = count;
-    for (const unit of order) {
+    let i = cursor.start;
+    while (i < order.length && (!allowed.has((order[i] as Unit).index) || (order[i] as Unit).remaining === 0)) i++;
+    cursor.start = i;
+    for (; i < order.length; i++) {
+      const unit = order[i] as Unit;
       if (needed === 0) break;
       if (!allowed.has(unit.index) || unit.remaining === 0) continue;
       const n = Math.min(unit.remaining, needed);
@@ -299,9 +349,9 @@ function buyXGetY(
   };
 
   while (applications.length < maxApplications) {
-    const bought = take(buyOrder, buyable, action.buy.quantity);
+    const bought = take(buyOrder, buyable, action.buy.quantity, buyCursor);
     if (bought === undefined) break;
-    const got = take(getOrder, gettable, action.get.quantity);
+    const got = take(getOrder, gettable, action.get.quantity, getCursor);
     if (got === undefined) {
       for (const b of bought) {
         const unit = units.find((u) => u.index === b.index);
@@ -318,7 +368,7 @@ function buyXGetY(
   }
   proposal.applications = applications;
   const discount = action.get.discount;
-  const full = { numerator: 1n, denominator: 1n };
+  const full: Percent = { numerator: 1n, denominator: 1n, numeratorNumber: 1, denominatorNumber: 1 };
   const percent = discount.type === 'percent' ? parsePercent(discount.percent, 'percent') : full;
   for (const [index, got] of [...gotUnits].sort((a, b) => a[0] - b[0])) {
     const line = state.lines[index] as EngineLine;
@@ -326,17 +376,8 @@ function buyXGetY(
     // The got units' share of the line: value × got / quantity, then the discount on it.
     const amount =
       discount.type === 'amount'
-        ? Math.min(
-            discount.amount.amount * got,
-            share(value, BigInt(got), BigInt(line.quantity), context.rounding, context.currency),
-          )
-        : share(
-            value,
-            BigInt(got) * percent.numerator,
-            BigInt(line.quantity) * percent.denominator,
-            context.rounding,
-            context.currency,
-          );
+        ? Math.min(discount.amount.amount * got, ratio(value, got, line.quantity, context.rounding, context.currency))
+        : unitsShare(value, got, line.quantity, percent, context.rounding, context.currency);
     propose(proposal, index, amount, state.current);
   }
   return proposal;
@@ -397,9 +438,9 @@ function bundlePrice(
     get: [],
   }));
   if (discount <= 0) return proposal;
-  const parts = allocate(fromMinor(discount, context.currency), weights);
+  const parts = allocateMinor(discount, weights, context.currency);
   entries.forEach(([index], k) => {
-    propose(proposal, index, (parts[k] as Money).amount, state.current);
+    propose(proposal, index, parts[k] as number, state.current);
   });
   return proposal;
 }
@@ -425,20 +466,14 @@ function computeAction(promotion: Promotion, state: State, base: readonly number
             : line.quantity;
         let amount: number;
         if (percent !== undefined) {
-          amount = share(
-            value,
-            BigInt(units) * percent.numerator,
-            BigInt(line.quantity) * percent.denominator,
-            rounding,
-            currency,
-          );
+          amount = unitsShare(value, units, line.quantity, percent, rounding, currency);
         } else if (action.type === 'amount_off_unit') {
           amount = action.amount.amount * units;
         } else if (action.type === 'amount_off_line') {
           amount = action.amount.amount;
         } else {
           // fixed_unit_price: the units' value minus price × units; never raises a price.
-          const unitsValue = share(value, BigInt(units), BigInt(line.quantity), rounding, currency);
+          const unitsValue = ratio(value, units, line.quantity, rounding, currency);
           amount = Math.max(
             0,
             unitsValue - (action as Extract<PromotionAction, { type: 'fixed_unit_price' }>).price.amount * units,
@@ -504,13 +539,13 @@ function capToBudget(proposal: Proposal, remaining: number, context: EngineConte
   proposal.capped.add('budget');
   const keys = [...proposal.lines.keys()].sort((a, b) => a - b);
   const weights = [...keys.map((k) => proposal.lines.get(k) as number), proposal.shipping];
-  const parts = allocate(fromMinor(remaining, context.currency), weights);
+  const parts = allocateMinor(remaining, weights, context.currency);
   keys.forEach((k, i) => {
-    const part = (parts[i] as Money).amount;
+    const part = parts[i] as number;
     if (part > 0) proposal.lines.set(k, part);
     else proposal.lines.delete(k);
   });
-  proposal.shipping = (parts[keys.length] as Money).amount;
+  proposal.shipping = parts[keys.length] as number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -549,7 +584,11 @@ function evaluate(
   context: EngineContext,
   list: readonly number[],
 ): Outcome {
-  const reason = precheck(promotion, { lines: state.lines, amounts: laneStart, context }, context);
+  const reason = precheck(
+    promotion,
+    { lines: state.lines, amounts: laneStart, context, eligible: state.eligible },
+    context,
+  );
   if (reason !== undefined) return { ok: false, reason };
   const clash = conflict(promotion, state.applied);
   if (clash !== undefined) return { ok: false, reason: 'not_combinable', conflictsWith: clash.id };
@@ -577,19 +616,34 @@ function commit(
   if (proposal.gift !== undefined) {
     state.lines.push(proposal.gift);
     state.current.push(0);
-    state.discounts.set(proposal.gift.id, [{ promotionId: promotion.id, amount: proposal.gift.list }]);
+    state.discounts.set(proposal.gift.id, [
+      { promotionId: promotion.id, amount: minorMoney(proposal.gift.list, context.currency) },
+    ]);
   }
   const allocations: { lineId: string; amount: Money }[] = [];
-  for (const [index, amount] of [...proposal.lines].sort((a, b) => a[0] - b[0])) {
+  const apply = (amount: number, index: number): void => {
     const line = state.lines[index] as EngineLine;
     state.current[index] = (state.current[index] as number) - amount;
-    const list = state.discounts.get(line.id) ?? [];
-    list.push({ promotionId: promotion.id, amount });
-    state.discounts.set(line.id, list);
-    allocations.push({ lineId: line.id, amount: fromMinor(amount, context.currency) });
+    const list = state.discounts.get(line.id);
+    const discount = { promotionId: promotion.id, amount: minorMoney(amount, context.currency) };
+    if (list === undefined) state.discounts.set(line.id, [discount]);
+    else list.push(discount);
+    allocations.push({ lineId: line.id, amount: minorMoney(amount, context.currency) });
+  };
+  // In line order: the proposal's entries usually are already (then no copy and no sort).
+  let ascending = true;
+  let previous = -1;
+  for (const index of proposal.lines.keys()) {
+    if (index < previous) {
+      ascending = false;
+      break;
+    }
+    previous = index;
   }
+  if (ascending) proposal.lines.forEach(apply);
+  else for (const [index, amount] of [...proposal.lines].sort((a, b) => a[0] - b[0])) apply(amount, index);
   if (proposal.gift !== undefined)
-    allocations.push({ lineId: proposal.gift.id, amount: fromMinor(proposal.gift.list, context.currency) });
+    allocations.push({ lineId: proposal.gift.id, amount: minorMoney(proposal.gift.list, context.currency) });
   if (proposal.shipping > 0) {
     state.shippingCurrent -= proposal.shipping;
     state.shippingDiscounts.push({ promotionId: promotion.id, amount: proposal.shipping });
@@ -647,6 +701,7 @@ export function applyPromotions(
     discounts: new Map(),
     shippingDiscounts: [],
     applied: [],
+    eligible: eligibility(lines),
   };
   const list = lines.map((l) => l.list);
   const laneOf = (p: Promotion): string => p.lane ?? (lanes[0] as PromotionLane).id;
@@ -697,11 +752,13 @@ export function applyPromotions(
           contenders.push({ promotion, outcome: evaluate(promotion, state, laneStart, context, list) });
         }
         const winnerOf = new Map<number, Promotion>();
+        const outcomeOf = new Map<Promotion, Outcome>();
+        for (const c of contenders) if (!outcomeOf.has(c.promotion)) outcomeOf.set(c.promotion, c.outcome);
         for (const { promotion, outcome } of contenders) {
           if (!outcome.ok) continue;
           for (const [index, amount] of outcome.proposal.lines) {
             const best = winnerOf.get(index);
-            const bestOutcome = contenders.find((c) => c.promotion === best)?.outcome;
+            const bestOutcome = best === undefined ? undefined : outcomeOf.get(best);
             const bestAmount = bestOutcome?.ok === true ? (bestOutcome.proposal.lines.get(index) ?? 0) : 0;
             if (best === undefined || amount > bestAmount) winnerOf.set(index, promotion);
           }

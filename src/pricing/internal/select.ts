@@ -61,8 +61,22 @@ interface Classified {
   outcome: PriceCandidateOutcome | undefined;
 }
 
+const NONE: Classified[] = [];
+
 function classify(prices: readonly IndexedPrice[], tierQuantity: number, context: SelectionContext): Classified[] {
-  return prices.map((price) => ({ price, outcome: ineligibility(price, tierQuantity, context) }));
+  if (prices.length === 0) return NONE;
+  const out: Classified[] = [];
+  for (const price of prices) out.push({ price, outcome: ineligibility(price, tierQuantity, context) });
+  return out;
+}
+
+/** The trace lists candidates in a total order (kind, then id, tier, price), never in input order. */
+function byIdentity(a: Classified, b: Classified): number {
+  return (
+    (a.price.id < b.price.id ? -1 : a.price.id > b.price.id ? 1 : 0) ||
+    a.price.minQuantity - b.price.minQuantity ||
+    compare(a.price.price, b.price.price)
+  );
 }
 
 function best(classified: Classified[]): Classified | undefined {
@@ -91,11 +105,14 @@ export function selectUnitPrice(
 ): Selection {
   const customerId = context.customer?.id;
   // Other customers' contracts are not candidates at all (and never appear in a trace).
-  const contracts = classify(
-    prices.contracts.filter((c) => customerId !== undefined && c.customerId === customerId),
-    tierQuantity,
-    context,
-  );
+  const contracts =
+    prices.contracts.length === 0 || customerId === undefined
+      ? NONE
+      : classify(
+          prices.contracts.filter((c) => c.customerId === customerId),
+          tierQuantity,
+          context,
+        );
   const overrides = classify(prices.overrides, tierQuantity, context);
   const base = classify(prices.base, tierQuantity, context);
   const sales = classify(prices.sales, tierQuantity, context);
@@ -138,15 +155,10 @@ export function selectUnitPrice(
     };
     unitPrice = sale.price.price;
   }
-  // The trace lists candidates in a total order (kind, then id, tier, price), never in input order.
-  const byIdentity = (a: Classified, b: Classified): number =>
-    (a.price.id < b.price.id ? -1 : a.price.id > b.price.id ? 1 : 0) ||
-    a.price.minQuantity - b.price.minQuantity ||
-    compare(a.price.price, b.price.price);
-  const candidates = [contracts, overrides, base, sales]
-    .flatMap((group) => [...group].sort(byIdentity))
-    .map(
-      (c): PriceCandidate => ({
+  const candidates: PriceCandidate[] = [];
+  for (const group of [contracts, overrides, base, sales]) {
+    for (const c of group.length > 1 ? [...group].sort(byIdentity) : group) {
+      candidates.push({
         source:
           c.price.kind === 'sale'
             ? {
@@ -159,7 +171,8 @@ export function selectUnitPrice(
             : sourceOf(c.price),
         price: c.price.price,
         outcome: c.outcome as PriceCandidateOutcome,
-      }),
-    );
+      });
+    }
+  }
   return { unitPrice, source, compareAtUnitPrice, candidates };
 }

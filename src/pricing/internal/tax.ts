@@ -2,9 +2,10 @@
 // rounded per line or once per order with a named mode. Every amount is an exact ratio rounded once;
 // per-order rounding spreads the rounded total back over the lines by largest remainder, so lines
 // always add up to the order's tax, and a line's components always add up to the line's tax.
-import { add, allocate, fromRatio, type Money, rate, subtract, zero } from '../../money/index.js';
+import { add, fromMinor, fromRatio, type Money, rate, subtract, zero } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { PricingTrace, TaxContext, TaxLine, TaxRate } from '../types.js';
+import { allocateMinor, minorMoney, ratio } from './minor.js';
 
 export interface Taxable {
   readonly amount: Money;
@@ -25,6 +26,21 @@ interface Component {
   readonly scale: number;
 }
 
+/** Rates already read (`rate(r).decimal` by the written rate): reading is pure, and rates recur. */
+const decimals = new Map<string, string>();
+
+function decimalOf(value: TaxRate['rate']): string {
+  const key = typeof value === 'string' ? value : undefined;
+  const known = key === undefined ? undefined : decimals.get(key);
+  if (known !== undefined) return known;
+  const decimal = rate(value).decimal;
+  if (key !== undefined) {
+    if (decimals.size >= 1024) decimals.clear();
+    decimals.set(key, decimal);
+  }
+  return decimal;
+}
+
 /** The exact value of a normalised plain decimal string (as `rate().decimal` writes it). */
 function exactDecimal(decimal: string): { coefficient: bigint; scale: number } {
   const [whole = '0', fraction = ''] = decimal.split('.');
@@ -37,7 +53,7 @@ function componentsFor(context: TaxContext, taxClass: string): Component[] {
     if (r?.jurisdiction !== context.jurisdiction || r.taxClass !== taxClass) return;
     let decimal: string;
     try {
-      decimal = rate(r.rate).decimal;
+      decimal = decimalOf(r.rate);
     } catch {
       throw new PricingError('invalid_tax_rate', `tax.rates[${i}].rate: not an exact decimal.`, {
         field: `tax.rates[${i}].rate`,
@@ -75,6 +91,42 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
+/** A tax class's components and combined rate: tax = amount × numerator / denominator. */
+interface TaxClassRates {
+  readonly components: readonly Component[];
+  /** The components' rates over a common scale: the weights their shares of a line's tax are split by. */
+  readonly weights: readonly bigint[];
+  /** `weights` as numbers when all are safe integers (else the bigints). */
+  readonly weightNumbers: readonly (number | bigint)[];
+  /** Each component's label (its name, or jurisdiction and class). */
+  readonly names: readonly string[];
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+  /** `numerator` and `denominator` as numbers when both are safe integers (else the bigints). */
+  readonly rateNumber: number | bigint;
+  readonly denominatorNumber: number | bigint;
+}
+
+function taxClassRates(context: TaxContext, taxClass: string): TaxClassRates {
+  const components = componentsFor(context, taxClass);
+  const { numerator, scale, weights } = combined(components);
+  const unit = 10n ** BigInt(scale);
+  // Exclusive: tax = a·r. Inclusive: tax = a·r/(1+r). Both as numerator / denominator.
+  const denominator = context.pricesIncludeTax ? unit + numerator : unit;
+  const small = numerator <= 9007199254740991n && denominator <= 9007199254740991n;
+  return {
+    components,
+    weights,
+    // Each weight is at most the numerator, so `small` covers them too.
+    weightNumbers: small ? weights.map(Number) : weights,
+    names: components.map((c) => c.rate.name ?? `${c.rate.jurisdiction} ${c.rate.taxClass}`),
+    numerator,
+    denominator,
+    rateNumber: small ? Number(numerator) : numerator,
+    denominatorNumber: small ? Number(denominator) : denominator,
+  };
+}
+
 /**
  * Taxes each amount. Returns the taxed items in input order and the trace entry.
  * Amounts must be ≥ 0 (pricing never produces negative lines).
@@ -92,44 +144,52 @@ export function applyTax(
     };
   }
   const mode = context.rounding.mode;
+  // Rates per tax class, parsed once per call (a cart has few classes and many lines).
+  const classes = new Map<string, TaxClassRates>();
   const prepared = items.map((item) => {
-    const components = componentsFor(context, item.taxClass);
-    const { numerator: rateNumerator, scale, weights } = combined(components);
-    const unit = 10n ** BigInt(scale);
-    // Exclusive: tax = a·r. Inclusive: tax = a·r/(1+r). Both as numerator / denominator.
-    const denominator = context.pricesIncludeTax ? unit + rateNumerator : unit;
-    return { item, components, weights, numerator: BigInt(item.amount.amount) * rateNumerator, denominator };
+    let rates = classes.get(item.taxClass);
+    if (rates === undefined) {
+      rates = taxClassRates(context, item.taxClass);
+      classes.set(item.taxClass, rates);
+    }
+    return { item, rates };
   });
 
   let taxes: Money[];
   if (context.rounding.level === 'line') {
-    taxes = prepared.map((p) => fromRatio(p.numerator, p.denominator, currency, mode));
+    taxes = prepared.map((p) =>
+      minorMoney(ratio(p.item.amount.amount, p.rates.rateNumber, p.rates.denominatorNumber, mode, currency), currency),
+    );
   } else {
     // One exact order total over a common denominator, rounded once, spread back by largest remainder.
     let common = 1n;
-    for (const p of prepared) common = (common / gcd(common, p.denominator)) * p.denominator;
-    const scaled = prepared.map((p) => p.numerator * (common / p.denominator));
+    for (const p of prepared) common = (common / gcd(common, p.rates.denominator)) * p.rates.denominator;
+    const scaled = prepared.map(
+      (p) => BigInt(p.item.amount.amount) * p.rates.numerator * (common / p.rates.denominator),
+    );
     const total = fromRatio(
       scaled.reduce((s, n) => s + n, 0n),
       common,
       currency,
       mode,
     );
-    taxes = prepared.length === 0 ? [] : allocate(total, scaled);
+    taxes =
+      prepared.length === 0 ? [] : allocateMinor(total.amount, scaled, currency).map((a) => fromMinor(a, currency));
   }
 
   const untaxed = new Set<string>();
   const taxed = prepared.map((p, i): Taxed => {
     const tax = taxes[i] as Money;
-    if (p.components.length === 0) untaxed.add(p.item.taxClass);
-    const parts = p.components.length === 0 ? [] : allocate(tax, p.weights);
-    const taxLines = p.components.map(
+    const { components } = p.rates;
+    if (components.length === 0) untaxed.add(p.item.taxClass);
+    const parts = components.length === 0 ? [] : allocateMinor(tax.amount, p.rates.weightNumbers, currency);
+    const taxLines = components.map(
       (c, k): TaxLine => ({
-        name: c.rate.name ?? `${c.rate.jurisdiction} ${c.rate.taxClass}`,
+        name: p.rates.names[k] as string,
         jurisdiction: c.rate.jurisdiction,
         taxClass: c.rate.taxClass,
         rate: c.decimal,
-        amount: parts[k] as Money,
+        amount: minorMoney(parts[k] as number, currency),
       }),
     );
     return context.pricesIncludeTax

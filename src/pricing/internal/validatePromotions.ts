@@ -10,7 +10,13 @@ import { windowMillis } from './instant.js';
 export interface Percent {
   readonly numerator: bigint;
   readonly denominator: bigint;
+  /** `numerator` and `denominator` as numbers when both are safe integers (nearly always), else undefined. */
+  readonly numeratorNumber: number | undefined;
+  readonly denominatorNumber: number | undefined;
 }
+
+/** Parsed percentages by their written value: parsing is pure, and a few distinct values recur on every call. */
+const percents = new Map<string | number, Percent>();
 
 const MAX_CONDITION_DEPTH = 32;
 
@@ -19,6 +25,9 @@ function bad(field: string, reason: string): never {
 }
 
 export function parsePercent(value: unknown, field: string): Percent {
+  const key = typeof value === 'string' || typeof value === 'number' ? value : undefined;
+  const known = key === undefined ? undefined : percents.get(key);
+  if (known !== undefined) return known;
   let decimal: string;
   try {
     decimal = rate(value as string).decimal;
@@ -29,7 +38,18 @@ export function parsePercent(value: unknown, field: string): Percent {
   const numerator = BigInt(whole + fraction);
   const denominator = 100n * 10n ** BigInt(fraction.length);
   if (numerator < 0n || numerator > denominator) bad(field, 'a percentage must be between 0 and 100.');
-  return { numerator, denominator };
+  const small = denominator <= 9007199254740991n;
+  const percent: Percent = {
+    numerator,
+    denominator,
+    numeratorNumber: small ? Number(numerator) : undefined,
+    denominatorNumber: small ? Number(denominator) : undefined,
+  };
+  if (key !== undefined) {
+    if (percents.size >= 1024) percents.clear();
+    percents.set(key, percent);
+  }
+  return percent;
 }
 
 function checkMoney(value: unknown, currency: string, field: string): Money {

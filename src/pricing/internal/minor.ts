@@ -1,0 +1,150 @@
+// Arithmetic on integer minor units for the pricing engine's inner loops: the same exact results as
+// `fromRatio(...).amount` and `allocate(fromMinor(total), weights).map(m => m.amount)`, without a
+// Money object, a bigint or a parsed weight per call when the numbers are small enough to be exact
+// as doubles (they almost always are: cents times a percentage). Anything else takes the money
+// module's own functions, so edge cases and errors are theirs, unchanged.
+import { allocate, fromMinor, fromRatio, type Money, type RoundingMode } from '../../money/index.js';
+import { divideRoundNumber } from '../../money/internal/decimal.js';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Money in a currency already checked (the catalog's) from a safe integer of minor units: what
+ * `fromMinor` returns, without re-checking the currency code; anything else goes to `fromMinor`,
+ * which reports it as before.
+ */
+export function minorMoney(amount: number, currency: string): Money {
+  return Number.isSafeInteger(amount) ? { amount: amount + 0, currency } : fromMinor(amount, currency);
+}
+
+/**
+ * round(amount × numerator / denominator) with the mode, in minor units: `fromRatio(BigInt(amount) ×
+ * numerator, denominator, currency, mode).amount`, exactly. Numbers must be safe integers
+ * (`amount` ≥ 0, `numerator` ≥ 0, `denominator` > 0); bigints are accepted as they come.
+ */
+export function ratio(
+  amount: number,
+  numerator: number | bigint,
+  denominator: number | bigint,
+  mode: RoundingMode,
+  currency: string,
+): number {
+  if (typeof numerator === 'number' && typeof denominator === 'number') {
+    const product = amount * numerator;
+    // A double product ≤ 2^53 − 1 is exact; with the divisor added still safe, divideRoundNumber is exact.
+    if (product >= 0 && product <= MAX - denominator && denominator > 0) {
+      return divideRoundNumber(product, denominator, mode, 'fromRatio');
+    }
+  }
+  return fromRatio(BigInt(amount) * BigInt(numerator), BigInt(denominator), currency, mode).amount;
+}
+
+/**
+ * Largest-remainder split of `total` minor units over non-negative integer weights: exactly
+ * `allocate(fromMinor(total, currency), weights)`'s amounts (shares rounded down, the leftover units
+ * one each to the largest remainders, equal remainders to the earlier part).
+ */
+export function allocateMinor(total: number, weights: readonly (number | bigint)[], currency: string): number[] {
+  const count = weights.length;
+  let weightSum = 0;
+  let small = count > 0 && Number.isSafeInteger(total) && total >= 0;
+  const numbers: number[] = new Array(count);
+  for (let i = 0; small && i < count; i++) {
+    const w = weights[i] as number | bigint;
+    const n = typeof w === 'bigint' ? (w <= 9007199254740991n && w >= 0n ? Number(w) : -1) : w;
+    if (!Number.isSafeInteger(n) || n < 0) small = false;
+    numbers[i] = n;
+    weightSum += n;
+  }
+  if (!small || weightSum === 0 || !Number.isSafeInteger(weightSum) || total * weightSum > MAX) {
+    return allocate(fromMinor(total, currency), weights).map((m) => m.amount);
+  }
+  const shares: number[] = new Array(count);
+  const remainders: number[] = new Array(count);
+  let assigned = 0;
+  for (let i = 0; i < count; i++) {
+    const product = total * (numbers[i] as number);
+    let share = Math.floor(product / weightSum);
+    // product and share·weightSum are exact (≤ total·weightSum ≤ 2^53): repair a float-division slip.
+    let remainder = product - share * weightSum;
+    if (remainder < 0) {
+      share -= 1;
+      remainder += weightSum;
+    } else if (remainder >= weightSum) {
+      share += 1;
+      remainder -= weightSum;
+    }
+    shares[i] = share;
+    remainders[i] = remainder;
+    assigned += share;
+  }
+  const leftover = total - assigned;
+  if (leftover > 0) distributeLeftover(shares, remainders, leftover, weightSum);
+  return shares;
+}
+
+/**
+ * One unit each to the `leftover` largest remainders, equal remainders to the earlier index. Each
+ * (remainder, index) pair is packed into one exact double that orders them so, and the keys are
+ * sorted natively (no comparator calls); pairs too large to pack take a comparator sort.
+ */
+function distributeLeftover(shares: number[], remainders: readonly number[], leftover: number, bound: number): void {
+  const count = shares.length;
+  if (count <= 8) {
+    // Few parts (a line's tax components): pick the largest remaining remainder, first one on ties.
+    const taken: boolean[] = new Array(count).fill(false);
+    for (let k = 0; k < leftover; k++) {
+      let best = -1;
+      for (let i = 0; i < count; i++) {
+        if (!taken[i] && (best < 0 || (remainders[i] as number) > (remainders[best] as number))) best = i;
+      }
+      taken[best] = true;
+      shares[best] = (shares[best] as number) + 1;
+    }
+    return;
+  }
+  if (bound * count + count <= MAX) {
+    const key = (i: number): number => (remainders[i] as number) * count + (count - 1 - i);
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = key(i);
+    // Keys are distinct, so the `leftover` largest are exactly those ≥ the key of rank count − leftover.
+    const threshold = kthSmallest(keys, count - leftover);
+    for (let i = 0; i < count; i++) if (key(i) >= threshold) shares[i] = (shares[i] as number) + 1;
+    return;
+  }
+  const order = remainders.map((_, index) => index);
+  order.sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
+  for (let k = 0; k < leftover; k++) {
+    const index = order[k] as number;
+    shares[index] = (shares[index] as number) + 1;
+  }
+}
+
+/** The value of rank `rank` (0-based, ascending) among `keys`, by quickselect (reorders `keys`). */
+function kthSmallest(keys: Float64Array, rank: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const a = keys[lo] as number;
+    const b = keys[(lo + hi) >>> 1] as number;
+    const c = keys[hi] as number;
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // median of three
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((keys[i] as number) < pivot) i++;
+      while ((keys[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = keys[i] as number;
+        keys[i] = keys[j] as number;
+        keys[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (rank <= j) hi = j;
+    else if (rank >= i) lo = i;
+    else break;
+  }
+  return keys[rank] as number;
+}
