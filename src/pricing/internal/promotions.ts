@@ -63,7 +63,9 @@ interface State {
   readonly shippingDiscounts: { promotionId: string; amount: number }[];
   readonly applied: Promotion[];
   /** The indexes of the (non-gift) lines an item filter matches, in order. */
-  readonly eligible: (filter: ItemFilter | undefined) => readonly number[];
+  readonly eligible: LineIndex['eligible'];
+  /** The indexes of the (non-gift) lines of a SKU, in order. */
+  readonly withSku: LineIndex['withSku'];
 }
 
 /** What a promotion would do, before it is committed. */
@@ -121,23 +123,68 @@ function percentOf(amount: number, percent: Percent, mode: RoundingMode, currenc
   return unitsShare(amount, 1, 1, percent, mode, currency);
 }
 
-/** Per call: each item filter's matching (non-gift) line indexes, computed once per filter object. */
-function eligibility(lines: readonly EngineLine[]): (filter: ItemFilter | undefined) => readonly number[] {
+/** Per call: the (non-gift) line indexes by SKU and by category, and each item filter's matches. */
+interface LineIndex {
+  /** The indexes of the lines an item filter matches, ascending; computed once per filter object. */
+  readonly eligible: (filter: ItemFilter | undefined) => readonly number[];
+  /** The indexes of the lines of a SKU, ascending. */
+  readonly withSku: (sku: string) => readonly number[];
+}
+
+function push(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [index]);
+  else list.push(index);
+}
+
+function indexLines(lines: readonly EngineLine[]): LineIndex {
+  const bySku = new Map<string, number[]>(); // by line.sku
+  const byItemSku = new Map<string, number[]>(); // by line.item.sku, what filters look at
+  const byCategory = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as EngineLine;
+    if (line.giftOf !== undefined) continue;
+    push(bySku, line.sku, i);
+    push(byItemSku, line.item.sku, i);
+    for (const c of line.item.categories ?? []) push(byCategory, c, i);
+  }
+  const none: readonly number[] = [];
   const cache = new Map<ItemFilter | undefined, readonly number[]>();
-  return (filter) => {
+  const eligible = (filter: ItemFilter | undefined): readonly number[] => {
     let indexes = cache.get(filter);
-    if (indexes === undefined) {
-      const matches = compileFilter(filter);
-      const found: number[] = [];
+    if (indexes !== undefined) return indexes;
+    const matches = compileFilter(filter);
+    const found: number[] = [];
+    if (filter !== undefined && (filter.skus !== undefined || filter.categories !== undefined)) {
+      // Only lines a filter includes can match: test those (each once, in line order), not every line.
+      const candidates = new Uint8Array(lines.length);
+      let count = 0;
+      const mark = (list: readonly number[] | undefined): void => {
+        for (const i of list ?? none) {
+          if (candidates[i] === 0) {
+            candidates[i] = 1;
+            count++;
+          }
+        }
+      };
+      for (const sku of filter.skus ?? []) mark(byItemSku.get(sku));
+      for (const c of filter.categories ?? []) mark(byCategory.get(c));
+      for (let i = 0; count > 0 && i < lines.length; i++) {
+        if (candidates[i] === 0) continue;
+        count--;
+        if (matches((lines[i] as EngineLine).item)) found.push(i);
+      }
+    } else {
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i] as EngineLine;
         if (line.giftOf === undefined && matches(line.item)) found.push(i);
       }
-      indexes = found;
-      cache.set(filter, indexes);
     }
+    indexes = found;
+    cache.set(filter, indexes);
     return indexes;
   };
+  return { eligible, withSku: (sku) => bySku.get(sku) ?? none };
 }
 
 function normaliseCoupon(code: string): string {
@@ -392,9 +439,7 @@ function bundlePrice(
   const proposal = emptyProposal();
   // Per bundle SKU, its lines in id order (lines are already sorted by id).
   const linesOf = action.items.map((item) =>
-    state.lines.flatMap((line, index) =>
-      line.giftOf === undefined && line.sku === item.sku && (state.current[index] as number) > 0 ? [index] : [],
-    ),
+    state.withSku(item.sku).filter((index) => (state.current[index] as number) > 0),
   );
   const available = action.items.map((_item, k) =>
     (linesOf[k] as number[]).reduce((s, i) => s + (state.lines[i] as EngineLine).quantity, 0),
@@ -625,10 +670,12 @@ function commit(
     const line = state.lines[index] as EngineLine;
     state.current[index] = (state.current[index] as number) - amount;
     const list = state.discounts.get(line.id);
-    const discount = { promotionId: promotion.id, amount: minorMoney(amount, context.currency) };
+    // One immutable Money for the line's discount entry and the trace's allocation (same value).
+    const value = minorMoney(amount, context.currency);
+    const discount = { promotionId: promotion.id, amount: value };
     if (list === undefined) state.discounts.set(line.id, [discount]);
     else list.push(discount);
-    allocations.push({ lineId: line.id, amount: minorMoney(amount, context.currency) });
+    allocations.push({ lineId: line.id, amount: value });
   };
   // In line order: the proposal's entries usually are already (then no copy and no sort).
   let ascending = true;
@@ -701,7 +748,7 @@ export function applyPromotions(
     discounts: new Map(),
     shippingDiscounts: [],
     applied: [],
-    eligible: eligibility(lines),
+    ...indexLines(lines),
   };
   const list = lines.map((l) => l.list);
   const laneOf = (p: Promotion): string => p.lane ?? (lanes[0] as PromotionLane).id;
