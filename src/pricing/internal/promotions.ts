@@ -139,14 +139,23 @@ function push(map: Map<string, number[]>, key: string, index: number): void {
 
 function indexLines(lines: readonly EngineLine[]): LineIndex {
   const bySku = new Map<string, number[]>(); // by line.sku
-  const byItemSku = new Map<string, number[]>(); // by line.item.sku, what filters look at
+  let byItemSku = bySku; // by line.item.sku, what filters look at: the same map unless they differ
   const byCategory = new Map<string, number[]>();
+  let differ = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as EngineLine;
-    if (line.giftOf !== undefined) continue;
-    push(bySku, line.sku, i);
-    push(byItemSku, line.item.sku, i);
-    for (const c of line.item.categories ?? []) push(byCategory, c, i);
+    if (line.giftOf === undefined) {
+      push(bySku, line.sku, i);
+      if (line.item.sku !== line.sku) differ = true;
+      for (const c of line.item.categories ?? []) push(byCategory, c, i);
+    }
+  }
+  if (differ) {
+    byItemSku = new Map();
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as EngineLine;
+      if (line.giftOf === undefined) push(byItemSku, line.item.sku, i);
+    }
   }
   const none: readonly number[] = [];
   const cache = new Map<ItemFilter | undefined, readonly number[]>();
