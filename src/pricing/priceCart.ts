@@ -20,6 +20,7 @@ import { instantMillis } from './internal/instant.js';
 import { minorMoney } from './internal/minor.js';
 import { applyPromotions, couponSet, usageMap } from './internal/promotions.js';
 import { type SelectionContext, selectUnitPrice } from './internal/select.js';
+import { show } from './internal/show.js';
 import { applyTax } from './internal/tax.js';
 import { checkPromotions } from './internal/validatePromotions.js';
 import type {
@@ -36,6 +37,7 @@ import type {
   PricingTrace,
   Promotion,
   TaxContext,
+  TaxRate,
 } from './types.js';
 
 /**
@@ -186,6 +188,28 @@ function checkTaxContext(tax: TaxContext): void {
   if (tax.shippingTaxClass !== undefined && typeof tax.shippingTaxClass !== 'string') {
     invalidOptions('options.tax.shippingTaxClass', 'expected a string.');
   }
+  // Every rate is checked, not only those of classes in this cart: a bad rate is a bad context.
+  for (let i = 0; i < tax.rates.length; i++) {
+    const r = tax.rates[i] as TaxRate;
+    const field = `options.tax.rates[${i}]`;
+    if (typeof r !== 'object' || r === null) invalidOptions(field, 'expected { jurisdiction, taxClass, rate, name? }.');
+    if (typeof r.jurisdiction !== 'string') invalidOptions(`${field}.jurisdiction`, 'expected a string.');
+    if (typeof r.taxClass !== 'string') invalidOptions(`${field}.taxClass`, 'expected a string.');
+    if (r.name !== undefined && typeof r.name !== 'string') invalidOptions(`${field}.name`, 'expected a string.');
+    let decimal: string;
+    try {
+      decimal = rate(r.rate).decimal;
+    } catch {
+      throw new PricingError('invalid_tax_rate', `${field}.rate: ${show(r.rate)} is not an exact decimal.`, {
+        field: `${field}.rate`,
+      });
+    }
+    if (decimal.startsWith('-')) {
+      throw new PricingError('invalid_tax_rate', `${field}.rate: ${decimal} is negative; tax is never negative.`, {
+        field: `${field}.rate`,
+      });
+    }
+  }
 }
 
 function invalidCart(
@@ -200,7 +224,9 @@ function checkLines(cart: Cart, index: CatalogIndex): CartLine[] {
   if (typeof cart !== 'object' || cart === null || !Array.isArray(cart.lines))
     invalidCart('cart.lines', 'expected an array of lines.');
   const ids = new Set<string>();
-  cart.lines.forEach((line, i) => {
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which must be refused.
+  for (let i = 0; i < cart.lines.length; i++) {
+    const line = cart.lines[i] as CartLine;
     const field = `cart.lines[${i}]`;
     if (typeof line !== 'object' || line === null) invalidCart(field, 'expected an object.');
     if (typeof line.id !== 'string' || line.id.length === 0) invalidCart(`${field}.id`, 'expected a non-empty string.');
@@ -208,14 +234,10 @@ function checkLines(cart: Cart, index: CatalogIndex): CartLine[] {
       invalidCart(`${field}.id`, `duplicate line id ${JSON.stringify(line.id)}.`, 'duplicate_line_id');
     ids.add(line.id);
     if (typeof line.sku !== 'string' || !index.skus.has(line.sku)) {
-      throw new PricingError(
-        'unknown_sku',
-        `${field}.sku: ${JSON.stringify(String(line.sku)).slice(0, 60)} is not in the catalog.`,
-        {
-          field: `${field}.sku`,
-          lineId: line.id,
-        },
-      );
+      throw new PricingError('unknown_sku', `${field}.sku: ${show(line.sku)} is not in the catalog.`, {
+        field: `${field}.sku`,
+        lineId: line.id,
+      });
     }
     if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
       invalidCart(`${field}.quantity`, 'expected a positive integer.', 'invalid_quantity');
@@ -241,7 +263,7 @@ function checkLines(cart: Cart, index: CatalogIndex): CartLine[] {
         invalidCart(`${field}.manualPrice.approvedBy`, 'expected a string.', 'invalid_manual_price');
       }
     }
-  });
+  }
   // Input order never matters: lines are priced and returned in id order.
   return [...cart.lines].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -250,7 +272,10 @@ function checkLines(cart: Cart, index: CatalogIndex): CartLine[] {
 function exceedsPercent(discount: Money, selected: Money, percent: ManualPricePolicy['maxDiscountPercent']): boolean {
   let decimal: string;
   try {
-    decimal = rate(percent ?? 0).decimal;
+    // '10' and '10%' both mean ten percent: the field is a percentage already.
+    decimal = rate(
+      typeof percent === 'string' && percent.endsWith('%') ? percent.slice(0, -1) : (percent ?? 0),
+    ).decimal;
   } catch {
     return invalidOptions('options.manualPricePolicy.maxDiscountPercent', 'expected an exact decimal.');
   }
@@ -360,7 +385,18 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       invalidCart('cart.shipping.taxClass', 'expected a string.');
   }
 
-  const subtotals = selected.map((s) => multiply(s.unitPrice, s.line.quantity));
+  const subtotals = selected.map((s) => {
+    try {
+      return multiply(s.unitPrice, s.line.quantity);
+    } catch (error) {
+      if (!(error instanceof MoneyError) || error.code !== 'amount_out_of_range') throw error;
+      throw new PricingError(
+        'amount_out_of_range',
+        `line ${s.line.id}: unit price × quantity is beyond ±${Number.MAX_SAFE_INTEGER} minor units.`,
+        { lineId: s.line.id, field: 'quantity' },
+      );
+    }
+  });
 
   // Promotions, on the selected prices.
   const { promotions, lanes } = checkPromotions(options.promotions, options.lanes, index);

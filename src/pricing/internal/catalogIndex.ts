@@ -1,10 +1,11 @@
 // The catalog, checked once and indexed by SKU. Catalogs are immutable data, so the index is cached
 // per catalog object (a WeakMap: pure memoisation, dropped with the catalog). Pricing a cart then
 // costs O(lines × prices of those SKUs), independent of the catalog's size.
-import { isMoney, type Money } from '../../money/index.js';
+import { getCurrency, isMoney, type Money } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { Catalog, CatalogItem, PriceConditions, PriceEntry, PriceSource, ValidityWindow } from '../types.js';
 import { type WindowMillis, windowMillis } from './instant.js';
+import { show } from './show.js';
 
 /** One price a line may get, with everything needed to rank it. */
 export interface IndexedPrice {
@@ -119,7 +120,9 @@ function checkConditions(value: unknown, field: string): PriceConditions | undef
 
 function buildIndex(catalog: Catalog): CatalogIndex {
   const currency = catalog.currency;
-  if (typeof currency !== 'string') invalid('catalog.currency', 'expected a currency code.');
+  if (typeof currency !== 'string' || getCurrency(currency) === undefined) {
+    invalid('catalog.currency', 'expected a known currency code (ISO 4217 or registered).');
+  }
   const skus = new Map<
     string,
     {
@@ -143,7 +146,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
   });
   const slot = (sku: unknown, field: string) => {
     const found = typeof sku === 'string' ? skus.get(sku) : undefined;
-    if (found === undefined) invalid(field, `SKU ${JSON.stringify(String(sku))} is not in catalog.items.`);
+    if (found === undefined) invalid(field, `SKU ${show(sku)} is not in catalog.items.`);
     return found;
   };
   const always: WindowMillis = { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };

@@ -55,16 +55,16 @@ function componentsFor(context: TaxContext, taxClass: string): Component[] {
     try {
       decimal = decimalOf(r.rate);
     } catch {
-      throw new PricingError('invalid_tax_rate', `tax.rates[${i}].rate: not an exact decimal.`, {
-        field: `tax.rates[${i}].rate`,
+      throw new PricingError('invalid_tax_rate', `options.tax.rates[${i}].rate: not an exact decimal.`, {
+        field: `options.tax.rates[${i}].rate`,
       });
     }
     if (decimal.startsWith('-')) {
       throw new PricingError(
         'invalid_tax_rate',
-        `tax.rates[${i}].rate: ${decimal} is negative; tax is never negative.`,
+        `options.tax.rates[${i}].rate: ${decimal} is negative; tax is never negative.`,
         {
-          field: `tax.rates[${i}].rate`,
+          field: `options.tax.rates[${i}].rate`,
         },
       );
     }
@@ -173,8 +173,25 @@ export function applyTax(
       currency,
       mode,
     );
-    taxes =
-      prepared.length === 0 ? [] : allocateMinor(total.amount, scaled, currency).map((a) => fromMinor(a, currency));
+    // Largest remainder on the exact shares: every line gets the floor of its exact tax, and the
+    // units the rounded total has beyond Σ floors go to the largest exact remainders (earlier line on
+    // ties). So each line's tax lies between the floor and the ceiling of its own exact tax — never
+    // more than a line's exact tax rounded up, hence never more than an inclusive line's gross.
+    const floors = scaled.map((n) => n / common);
+    const remainders = scaled.map((n) => n % common);
+    let leftover = BigInt(total.amount) - floors.reduce((s, f) => s + f, 0n);
+    const order = remainders.map((_, i) => i).filter((i) => (remainders[i] as bigint) > 0n);
+    order.sort((a, b) => {
+      const ra = remainders[a] as bigint;
+      const rb = remainders[b] as bigint;
+      return ra > rb ? -1 : ra < rb ? 1 : a - b;
+    });
+    for (const i of order) {
+      if (leftover <= 0n) break;
+      floors[i] = (floors[i] as bigint) + 1n;
+      leftover -= 1n;
+    }
+    taxes = floors.map((f) => fromMinor(f, currency));
   }
 
   const untaxed = new Set<string>();

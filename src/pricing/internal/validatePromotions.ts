@@ -5,6 +5,7 @@ import { PricingError } from '../errors.js';
 import type { ItemFilter, Promotion, PromotionAction, PromotionCondition, PromotionLane } from '../types.js';
 import type { CatalogIndex } from './catalogIndex.js';
 import { windowMillis } from './instant.js';
+import { show } from './show.js';
 
 /** A percentage as an exact fraction numerator / denominator of 1 (so '15' → 15 / 100). */
 export interface Percent {
@@ -30,7 +31,8 @@ export function parsePercent(value: unknown, field: string): Percent {
   if (known !== undefined) return known;
   let decimal: string;
   try {
-    decimal = rate(value as string).decimal;
+    // '15' and '15%' both mean fifteen percent here: the field is a percentage already.
+    decimal = rate(typeof value === 'string' && value.endsWith('%') ? value.slice(0, -1) : (value as string)).decimal;
   } catch {
     return bad(field, "expected an exact percentage such as '15' or '12.5'.");
   }
@@ -132,10 +134,7 @@ function checkCondition(value: unknown, currency: string, field: string, depth: 
         bad(`${field}.code`, 'expected a non-empty string.');
       return;
     default:
-      bad(
-        `${field}.type`,
-        `unknown condition ${JSON.stringify(String((leaf as { type?: unknown }).type)).slice(0, 40)}.`,
-      );
+      bad(`${field}.type`, `unknown condition ${show((leaf as { type?: unknown }).type)}.`);
   }
 }
 
@@ -227,7 +226,7 @@ function checkAction(value: unknown, index: CatalogIndex, field: string): void {
       checkCount(a.quantity, `${field}.quantity`);
       return;
     default:
-      bad(`${field}.type`, `unknown action ${JSON.stringify(String((a as { type?: unknown }).type)).slice(0, 40)}.`);
+      bad(`${field}.type`, `unknown action ${show((a as { type?: unknown }).type)}.`);
   }
 }
 
@@ -268,7 +267,7 @@ export function checkPromotions(
     if (ids.has(p.id)) bad(`${field}.id`, `duplicate promotion id ${JSON.stringify(p.id)}.`);
     ids.add(p.id);
     if (p.lane !== undefined && !laneList.some((l) => l.id === p.lane))
-      bad(`${field}.lane`, `unknown lane ${JSON.stringify(String(p.lane))}.`);
+      bad(`${field}.lane`, `unknown lane ${show(p.lane)}.`);
     if (p.priority !== undefined && !Number.isFinite(p.priority)) bad(`${field}.priority`, 'expected a finite number.');
     if (p.base !== undefined && p.base !== 'current' && p.base !== 'list')
       bad(`${field}.base`, "expected 'current' or 'list'.");
