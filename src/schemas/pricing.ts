@@ -38,7 +38,13 @@ const INSTANT =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 function isInstant(value: string): boolean {
-  return INSTANT.test(value) && Number.isFinite(Date.parse(value));
+  if (!INSTANT.test(value)) return false;
+  // A real calendar day, as priceCart requires: Date.parse would roll '2026-02-30' over into March.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return Number(value.slice(8, 10)) <= days && Number.isFinite(Date.parse(value));
 }
 
 /** The exact value of a rate the schema already accepted, or `undefined` when it did not. */
@@ -59,7 +65,7 @@ const positiveIntSchema = z.int().min(1);
 const nonNegativeIntSchema = z.int().min(0);
 
 const instantSchema = z.string().refine(isInstant, {
-  message: "not an ISO 8601 instant with an offset (e.g. '2026-11-22T10:00:00Z')",
+  message: "not an ISO 8601 instant with an offset and a real calendar date (e.g. '2026-11-22T10:00:00Z')",
   params: { code: 'invalid_instant' },
 });
 
