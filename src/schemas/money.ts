@@ -44,27 +44,36 @@ export const roundingModeSchema: z.ZodType<RoundingMode, unknown> = z.enum(ROUND
 
 /**
  * An exact decimal factor as money functions accept it: a decimal or percentage string, a finite
- * number or a bigint. The output is the input, checked.
+ * number, a bigint, or the JSON form of a parsed rate. The output is the input, checked.
  *
  * @example
  * ```ts
  * import { rateSchema } from 'ordercore/schemas';
  *
  * rateSchema.safeParse('8.875%').success; //=> true
+ * rateSchema.safeParse({ kind: 'parsed-rate', decimal: '0.08875' }).success; //=> true
  * rateSchema.safeParse(Number.NaN).success; //=> false
  * ```
  */
-export const rateSchema: z.ZodType<Rate, unknown> = z.union([z.string().max(120), z.number(), z.bigint()]).refine(
-  (rate) => {
-    try {
-      parseRate(rate, 'rate');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "not an exact decimal (expected e.g. '0.08875', '8.875%' or 0.5)", params: { code: 'invalid_rate' } },
-);
+export const rateSchema: z.ZodType<Rate, unknown> = z
+  .union([
+    z.string().max(120),
+    z.number(),
+    z.bigint(),
+    // The JSON form of a rate made by rate(): `{ kind: 'parsed-rate', decimal }`.
+    plainObject({ kind: z.literal('parsed-rate'), decimal: z.string().max(120) }),
+  ])
+  .refine(
+    (rate) => {
+      try {
+        parseRate(rate, 'rate');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "not an exact decimal (expected e.g. '0.08875', '8.875%' or 0.5)", params: { code: 'invalid_rate' } },
+  );
 
 /**
  * Money as ordercore holds it in memory and as it survives JSON: `{ amount: <safe integer of minor
