@@ -21,7 +21,7 @@ import { minorMoney } from './internal/minor.js';
 import { applyPromotions, couponSet, usageMap } from './internal/promotions.js';
 import { type SelectionContext, selectUnitPrice } from './internal/select.js';
 import { show } from './internal/show.js';
-import { applyTax } from './internal/tax.js';
+import { applyTax, decimalOf } from './internal/tax.js';
 import { checkPromotions } from './internal/validatePromotions.js';
 import type {
   Cart,
@@ -118,6 +118,19 @@ export function priceCart(cart: Cart, catalog: Catalog, options: PricingOptions)
   }
 }
 
+/**
+ * `sum(values, currency)` of Money this module made in `currency` (the catalog's): the same total;
+ * out of range, `sum` itself reports it.
+ */
+function sumOf(values: readonly Money[], currency: string): Money {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    total += (values[i] as Money).amount;
+    if (!Number.isSafeInteger(total)) return sum(values, currency);
+  }
+  return { amount: total, currency };
+}
+
 function invalidOptions(field: string, reason: string): never {
   throw new PricingError('invalid_options', `${field}: ${reason}`, { field });
 }
@@ -198,7 +211,7 @@ function checkTaxContext(tax: TaxContext): void {
     if (r.name !== undefined && typeof r.name !== 'string') invalidOptions(`${field}.name`, 'expected a string.');
     let decimal: string;
     try {
-      decimal = rate(r.rate).decimal;
+      decimal = decimalOf(r.rate);
     } catch {
       throw new PricingError('invalid_tax_rate', `${field}.rate: ${show(r.rate)} is not an exact decimal.`, {
         field: `${field}.rate`,
@@ -540,23 +553,46 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
         };
 
   const none = zero(currency);
-  const all = [...pricedLines, ...(pricedShipping === undefined ? [] : [pricedShipping])];
-  const net = sum(
-    all.map((x) => x.net),
-    currency,
-  );
-  const tax = sum(
-    all.map((x) => x.tax),
-    currency,
-  );
+  // Every amount here is Money in the catalog's currency, made above: totals are plain sums, and
+  // anything out of range goes to `sum`, which reports it as before.
+  let netMinor = 0;
+  let taxMinor = 0;
+  let safe = true;
+  for (let i = 0; i < pricedLines.length; i++) {
+    const l = pricedLines[i] as PricedLine;
+    netMinor += l.net.amount;
+    taxMinor += l.tax.amount;
+    if (!Number.isSafeInteger(netMinor) || !Number.isSafeInteger(taxMinor)) safe = false;
+  }
+  if (pricedShipping !== undefined) {
+    netMinor += pricedShipping.net.amount;
+    taxMinor += pricedShipping.tax.amount;
+    if (!Number.isSafeInteger(netMinor) || !Number.isSafeInteger(taxMinor)) safe = false;
+  }
+  let net: Money;
+  let tax: Money;
+  if (safe) {
+    net = { amount: netMinor, currency };
+    tax = { amount: taxMinor, currency };
+  } else {
+    const all = [...pricedLines, ...(pricedShipping === undefined ? [] : [pricedShipping])];
+    net = sum(
+      all.map((x) => x.net),
+      currency,
+    );
+    tax = sum(
+      all.map((x) => x.tax),
+      currency,
+    );
+  }
   return {
     currency,
     lines: pricedLines,
     ...(pricedShipping === undefined ? {} : { shipping: pricedShipping }),
     totals: {
-      itemsSubtotal: sum(subtotals, currency),
+      itemsSubtotal: sumOf(subtotals, currency),
       shipping: pricedShipping?.price ?? none,
-      discount: add(sum(discountTotals, currency), shippingDiscountTotal),
+      discount: add(sumOf(discountTotals, currency), shippingDiscountTotal),
       net,
       tax,
       grandTotal: add(net, tax),

@@ -92,23 +92,24 @@ function distributeLeftover(shares: number[], remainders: readonly number[], lef
   const count = shares.length;
   if (count <= 8) {
     // Few parts (a line's tax components): pick the largest remaining remainder, first one on ties.
-    const taken: boolean[] = new Array(count).fill(false);
+    let taken = 0; // a bit per part
     for (let k = 0; k < leftover; k++) {
       let best = -1;
       for (let i = 0; i < count; i++) {
-        if (!taken[i] && (best < 0 || (remainders[i] as number) > (remainders[best] as number))) best = i;
+        if ((taken & (1 << i)) === 0 && (best < 0 || (remainders[i] as number) > (remainders[best] as number)))
+          best = i;
       }
-      taken[best] = true;
+      taken |= 1 << best;
       shares[best] = (shares[best] as number) + 1;
     }
     return;
   }
   if (bound * count + count <= MAX) {
     const key = (i: number): number => (remainders[i] as number) * count + (count - 1 - i);
-    const keys = new Float64Array(count);
+    const keys = keyBuffer(count);
     for (let i = 0; i < count; i++) keys[i] = key(i);
     // Keys are distinct, so the `leftover` largest are exactly those ≥ the key of rank count − leftover.
-    const threshold = kthSmallest(keys, count - leftover);
+    const threshold = kthSmallest(keys, count, count - leftover);
     for (let i = 0; i < count; i++) if (key(i) >= threshold) shares[i] = (shares[i] as number) + 1;
     return;
   }
@@ -120,10 +121,24 @@ function distributeLeftover(shares: number[], remainders: readonly number[], lef
   }
 }
 
-/** The value of rank `rank` (0-based, ascending) among `keys`, by quickselect (reorders `keys`). */
-function kthSmallest(keys: Float64Array, rank: number): number {
+/** Scratch keys for distributeLeftover, reused across calls (nothing here is re-entered). */
+let scratch = new Float64Array(256);
+
+/** A Float64Array of at least `count` entries (contents undefined): the shared scratch, or a fresh one if huge. */
+function keyBuffer(count: number): Float64Array {
+  if (count <= scratch.length) return scratch;
+  if (count > 65_536) return new Float64Array(count);
+  scratch = new Float64Array(2 ** Math.ceil(Math.log2(count)));
+  return scratch;
+}
+
+/**
+ * The value of rank `rank` (0-based, ascending) among `keys[0..count)`, by quickselect (reorders
+ * them; entries from `count` on are never read: every scan stops inside the range it partitions).
+ */
+function kthSmallest(keys: Float64Array, count: number, rank: number): number {
   let lo = 0;
-  let hi = keys.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const a = keys[lo] as number;
     const b = keys[(lo + hi) >>> 1] as number;

@@ -137,36 +137,61 @@ function push(map: Map<string, number[]>, key: string, index: number): void {
   else list.push(index);
 }
 
-function indexLines(lines: readonly EngineLine[]): LineIndex {
-  const bySku = new Map<string, number[]>(); // by line.sku
-  let byItemSku = bySku; // by line.item.sku, what filters look at: the same map unless they differ
-  const byCategory = new Map<string, number[]>();
-  let differ = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as EngineLine;
-    if (line.giftOf === undefined) {
-      push(bySku, line.sku, i);
-      if (line.item.sku !== line.sku) differ = true;
-      for (const c of line.item.categories ?? []) push(byCategory, c, i);
-    }
+const NO_LINES: ReadonlyMap<string, number[]> = new Map();
+
+/** Scratch line marks for `eligible`, reused across calls (never re-entered): zeroed for `count` lines. */
+let markBuffer = new Uint8Array(1024);
+
+function marks(count: number): Uint8Array {
+  if (count > markBuffer.length) {
+    if (count > 65_536) return new Uint8Array(count);
+    markBuffer = new Uint8Array(2 ** Math.ceil(Math.log2(count)));
+    return markBuffer;
   }
-  if (differ) {
-    byItemSku = new Map();
+  markBuffer.fill(0, 0, count);
+  return markBuffer;
+}
+
+function indexLines(lines: readonly EngineLine[]): LineIndex {
+  // Built on first use: a call without promotions (or whose promotions never look) never pays for it.
+  // Built from `lines` as given, which no one mutates, so when it is built does not change it.
+  let bySku: Map<string, number[]> | undefined; // by line.sku
+  let byItemSku: ReadonlyMap<string, number[]> = NO_LINES; // by line.item.sku, what filters look at: bySku unless they differ
+  const byCategory = new Map<string, number[]>();
+  const build = (): Map<string, number[]> => {
+    const skus = new Map<string, number[]>();
+    byItemSku = skus;
+    let differ = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as EngineLine;
-      if (line.giftOf === undefined) push(byItemSku, line.item.sku, i);
+      if (line.giftOf === undefined) {
+        push(skus, line.sku, i);
+        if (line.item.sku !== line.sku) differ = true;
+        for (const c of line.item.categories ?? []) push(byCategory, c, i);
+      }
     }
-  }
+    if (differ) {
+      const itemSkus = new Map<string, number[]>();
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] as EngineLine;
+        if (line.giftOf === undefined) push(itemSkus, line.item.sku, i);
+      }
+      byItemSku = itemSkus;
+    }
+    bySku = skus;
+    return skus;
+  };
   const none: readonly number[] = [];
   const cache = new Map<ItemFilter | undefined, readonly number[]>();
   const eligible = (filter: ItemFilter | undefined): readonly number[] => {
     let indexes = cache.get(filter);
     if (indexes !== undefined) return indexes;
+    if (bySku === undefined) build();
     const matches = compileFilter(filter);
     const found: number[] = [];
     if (filter !== undefined && (filter.skus !== undefined || filter.categories !== undefined)) {
       // Only lines a filter includes can match: test those (each once, in line order), not every line.
-      const candidates = new Uint8Array(lines.length);
+      const candidates = marks(lines.length);
       let count = 0;
       const mark = (list: readonly number[] | undefined): void => {
         for (const i of list ?? none) {
@@ -193,7 +218,7 @@ function indexLines(lines: readonly EngineLine[]): LineIndex {
     cache.set(filter, indexes);
     return indexes;
   };
-  return { eligible, withSku: (sku) => bySku.get(sku) ?? none };
+  return { eligible, withSku: (sku) => (bySku ?? build()).get(sku) ?? none };
 }
 
 function normaliseCoupon(code: string): string {

@@ -29,7 +29,7 @@ interface Component {
 /** Rates already read (`rate(r).decimal` by the written rate): reading is pure, and rates recur. */
 const decimals = new Map<string, string>();
 
-function decimalOf(value: TaxRate['rate']): string {
+export function decimalOf(value: TaxRate['rate']): string {
   const key = typeof value === 'string' ? value : undefined;
   const known = key === undefined ? undefined : decimals.get(key);
   if (known !== undefined) return known;
@@ -41,10 +41,18 @@ function decimalOf(value: TaxRate['rate']): string {
   return decimal;
 }
 
+/** exactDecimal's results by decimal (pure, and the same few rates recur). */
+const exactDecimals = new Map<string, { coefficient: bigint; scale: number }>();
+
 /** The exact value of a normalised plain decimal string (as `rate().decimal` writes it). */
 function exactDecimal(decimal: string): { coefficient: bigint; scale: number } {
+  const known = exactDecimals.get(decimal);
+  if (known !== undefined) return known;
   const [whole = '0', fraction = ''] = decimal.split('.');
-  return { coefficient: BigInt(whole + fraction), scale: fraction.length };
+  const exact = { coefficient: BigInt(whole + fraction), scale: fraction.length };
+  if (exactDecimals.size >= 1024) exactDecimals.clear();
+  exactDecimals.set(decimal, exact);
+  return exact;
 }
 
 function componentsFor(context: TaxContext, taxClass: string): Component[] {
