@@ -233,7 +233,85 @@ function invalidCart(
   throw new PricingError(code, `${field}: ${reason}`, { field });
 }
 
-function checkLines(cart: Cart, index: CatalogIndex): CartLine[] {
+/** A checked line and its SKU's prices. */
+interface LineWithPrices {
+  readonly line: CartLine;
+  readonly prices: SkuPrices;
+}
+
+/**
+ * The checked lines in id order, each with its SKU's prices (one index lookup per line). The common
+ * case — every line valid, ids distinct — takes one pass; anything else (a failed check, a throw, a
+ * duplicate id) is left to `checkLinesInOrder`, which reports the first problem in input order.
+ */
+function checkLines(cart: Cart, index: CatalogIndex): LineWithPrices[] {
+  if (typeof cart !== 'object' || cart === null || !Array.isArray(cart.lines))
+    invalidCart('cart.lines', 'expected an array of lines.');
+  const input = cart.lines;
+  const out: LineWithPrices[] = [];
+  let valid = true;
+  try {
+    for (let i = 0; i < input.length; i++) {
+      const line = input[i] as CartLine;
+      if (typeof line !== 'object' || line === null || typeof line.id !== 'string' || line.id.length === 0) {
+        valid = false;
+        break;
+      }
+      const prices = typeof line.sku === 'string' ? index.skus.get(line.sku) : undefined;
+      if (prices === undefined || !Number.isSafeInteger(line.quantity) || line.quantity < 1) {
+        valid = false;
+        break;
+      }
+      if (line.manualPrice !== undefined) checkManualPrice(line, `cart.lines[${i}]`, index);
+      out.push({ line, prices });
+    }
+  } catch {
+    valid = false;
+  }
+  if (valid) {
+    // Already in strictly ascending id order (then ids are distinct too)? Else sort, then look for equal neighbours.
+    let ascending = true;
+    for (let i = 1; i < out.length; i++) {
+      if (!((out[i - 1] as LineWithPrices).line.id < (out[i] as LineWithPrices).line.id)) {
+        ascending = false;
+        break;
+      }
+    }
+    if (ascending) return out;
+    out.sort((a, b) => (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0));
+    for (let i = 1; i < out.length && valid; i++) {
+      if ((out[i - 1] as LineWithPrices).line.id === (out[i] as LineWithPrices).line.id) valid = false;
+    }
+    if (valid) return out;
+  }
+  return checkLinesInOrder(cart, index).map((line) => ({ line, prices: index.skus.get(line.sku) as SkuPrices }));
+}
+
+function checkManualPrice(line: CartLine, field: string, index: CatalogIndex): void {
+  const manual = line.manualPrice;
+  if (manual === undefined) return;
+  if (typeof manual !== 'object' || manual === null || !isMoney(manual.price) || manual.price.amount < 0) {
+    invalidCart(`${field}.manualPrice.price`, 'expected non-negative Money.', 'invalid_manual_price');
+  }
+  if (manual.price.currency !== index.currency) {
+    throw new PricingError(
+      'currency_mismatch',
+      `${field}.manualPrice.price: ${manual.price.currency} in a ${index.currency} catalog.`,
+      {
+        field: `${field}.manualPrice.price`,
+      },
+    );
+  }
+  if (typeof manual.reason !== 'string' || manual.reason.trim().length === 0) {
+    invalidCart(`${field}.manualPrice.reason`, 'a manual price needs a reason.', 'invalid_manual_price');
+  }
+  if (manual.approvedBy !== undefined && typeof manual.approvedBy !== 'string') {
+    invalidCart(`${field}.manualPrice.approvedBy`, 'expected a string.', 'invalid_manual_price');
+  }
+}
+
+/** Every check, line by line in input order, throwing the first problem; the lines in id order. */
+function checkLinesInOrder(cart: Cart, index: CatalogIndex): CartLine[] {
   if (typeof cart !== 'object' || cart === null || !Array.isArray(cart.lines))
     invalidCart('cart.lines', 'expected an array of lines.');
   const ids = new Set<string>();
@@ -255,27 +333,7 @@ function checkLines(cart: Cart, index: CatalogIndex): CartLine[] {
     if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
       invalidCart(`${field}.quantity`, 'expected a positive integer.', 'invalid_quantity');
     }
-    const manual = line.manualPrice;
-    if (manual !== undefined) {
-      if (typeof manual !== 'object' || manual === null || !isMoney(manual.price) || manual.price.amount < 0) {
-        invalidCart(`${field}.manualPrice.price`, 'expected non-negative Money.', 'invalid_manual_price');
-      }
-      if (manual.price.currency !== index.currency) {
-        throw new PricingError(
-          'currency_mismatch',
-          `${field}.manualPrice.price: ${manual.price.currency} in a ${index.currency} catalog.`,
-          {
-            field: `${field}.manualPrice.price`,
-          },
-        );
-      }
-      if (typeof manual.reason !== 'string' || manual.reason.trim().length === 0) {
-        invalidCart(`${field}.manualPrice.reason`, 'a manual price needs a reason.', 'invalid_manual_price');
-      }
-      if (manual.approvedBy !== undefined && typeof manual.approvedBy !== 'string') {
-        invalidCart(`${field}.manualPrice.approvedBy`, 'expected a string.', 'invalid_manual_price');
-      }
-    }
+    checkManualPrice(line, field, index);
   }
   // Input order never matters: lines are priced and returned in id order.
   return [...cart.lines].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -331,8 +389,8 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   const lines = checkLines(cart, index);
 
   const groupQuantity = new Map<string, number>();
-  for (const line of lines) {
-    const group = index.skus.get(line.sku)?.item.tierGroup;
+  for (const { line, prices } of lines) {
+    const group = prices.item.tierGroup;
     if (group !== undefined) groupQuantity.set(group, (groupQuantity.get(group) ?? 0) + line.quantity);
   }
 
@@ -344,10 +402,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
     unitPrice: Money;
     source: PriceSource;
     review?: ManualPriceReview;
-  }[] = lines.map((line) => {
-    const prices = index.skus.get(line.sku);
-    if (prices === undefined)
-      throw new PricingError('unknown_sku', `SKU ${line.sku} is not in the catalog.`, { lineId: line.id });
+  }[] = lines.map(({ line, prices }) => {
     const group = prices.item.tierGroup;
     const tierQuantity = group === undefined ? line.quantity : (groupQuantity.get(group) ?? line.quantity);
     const selection = selectUnitPrice(line.sku, prices, tierQuantity, context);

@@ -1,7 +1,7 @@
 // The catalog, checked once and indexed by SKU. Catalogs are immutable data, so the index is cached
 // per catalog object (a WeakMap: pure memoisation, dropped with the catalog). Pricing a cart then
 // costs O(lines × prices of those SKUs), independent of the catalog's size.
-import { getCurrency, isMoney, type Money } from '../../money/index.js';
+import { compare, getCurrency, isMoney, type Money } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { Catalog, CatalogItem, PriceConditions, PriceEntry, PriceSource, ValidityWindow } from '../types.js';
 import { type WindowMillis, windowMillis } from './instant.js';
@@ -29,6 +29,24 @@ export interface SkuPrices {
   readonly overrides: readonly IndexedPrice[];
   readonly sales: readonly IndexedPrice[];
   readonly contracts: readonly IndexedPrice[];
+  /**
+   * For `base`, `overrides` and `sales`: their indexes in trace order ({@link byIdentity}, a stable
+   * sort of input order), or undefined when there are fewer than two.
+   */
+  readonly baseOrder: readonly number[] | undefined;
+  readonly overridesOrder: readonly number[] | undefined;
+  readonly salesOrder: readonly number[] | undefined;
+}
+
+/** The trace's order among prices of one kind: id, then tier, then price (never input order). */
+export function byIdentity(a: IndexedPrice, b: IndexedPrice): number {
+  return (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.minQuantity - b.minQuantity || compare(a.price, b.price);
+}
+
+/** The indexes of `prices` in {@link byIdentity} order (stable), or undefined for fewer than two. */
+function traceOrder(prices: readonly IndexedPrice[]): readonly number[] | undefined {
+  if (prices.length < 2) return undefined;
+  return prices.map((_, i) => i).sort((i, j) => byIdentity(prices[i] as IndexedPrice, prices[j] as IndexedPrice));
 }
 
 export interface CatalogIndex {
@@ -131,6 +149,9 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       overrides: IndexedPrice[];
       sales: IndexedPrice[];
       contracts: IndexedPrice[];
+      baseOrder: readonly number[] | undefined;
+      overridesOrder: readonly number[] | undefined;
+      salesOrder: readonly number[] | undefined;
     }
   >();
   checkList<CatalogItem>(catalog.items, 'catalog.items').forEach((item, i) => {
@@ -142,7 +163,16 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       invalid(`catalog.items[${i}].taxClass`, 'expected a string.');
     if (item.tierGroup !== undefined && typeof item.tierGroup !== 'string')
       invalid(`catalog.items[${i}].tierGroup`, 'expected a string.');
-    skus.set(item.sku, { item, base: [], overrides: [], sales: [], contracts: [] });
+    skus.set(item.sku, {
+      item,
+      base: [],
+      overrides: [],
+      sales: [],
+      contracts: [],
+      baseOrder: undefined,
+      overridesOrder: undefined,
+      salesOrder: undefined,
+    });
   });
   const slot = (sku: unknown, field: string) => {
     const found = typeof sku === 'string' ? skus.get(sku) : undefined;
@@ -220,6 +250,11 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       customerId: contract.customerId,
     });
   });
+  for (const prices of skus.values()) {
+    prices.baseOrder = traceOrder(prices.base);
+    prices.overridesOrder = traceOrder(prices.overrides);
+    prices.salesOrder = traceOrder(prices.sales);
+  }
   return { currency, skus };
 }
 

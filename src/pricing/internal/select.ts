@@ -3,7 +3,7 @@
 import { compare, type Money } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { PriceCandidate, PriceCandidateOutcome, PriceConditions, PriceSource, PricingCustomer } from '../types.js';
-import { type IndexedPrice, type SkuPrices, sourceOf } from './catalogIndex.js';
+import { byIdentity, type IndexedPrice, type SkuPrices, sourceOf } from './catalogIndex.js';
 import { isActive } from './instant.js';
 
 export interface SelectionContext {
@@ -71,12 +71,8 @@ function classify(prices: readonly IndexedPrice[], tierQuantity: number, context
 }
 
 /** The trace lists candidates in a total order (kind, then id, tier, price), never in input order. */
-function byIdentity(a: Classified, b: Classified): number {
-  return (
-    (a.price.id < b.price.id ? -1 : a.price.id > b.price.id ? 1 : 0) ||
-    a.price.minQuantity - b.price.minQuantity ||
-    compare(a.price.price, b.price.price)
-  );
+function byClassifiedIdentity(a: Classified, b: Classified): number {
+  return byIdentity(a.price, b.price);
 }
 
 function best(classified: Classified[]): Classified | undefined {
@@ -156,23 +152,36 @@ export function selectUnitPrice(
     unitPrice = sale.price.price;
   }
   const candidates: PriceCandidate[] = [];
-  for (const group of [contracts, overrides, base, sales]) {
-    for (const c of group.length > 1 ? [...group].sort(byIdentity) : group) {
-      candidates.push({
-        source:
-          c.price.kind === 'sale'
-            ? {
-                kind: 'sale',
-                priceListId: c.price.id,
-                minQuantity: c.price.minQuantity,
-                regularPrice: regular.price.price,
-                regularSource: sourceOf(regular.price),
-              }
-            : sourceOf(c.price),
-        price: c.price.price,
-        outcome: c.outcome as PriceCandidateOutcome,
-      });
-    }
-  }
+  const push = (c: Classified): void => {
+    candidates.push({
+      source:
+        c.price.kind === 'sale'
+          ? {
+              kind: 'sale',
+              priceListId: c.price.id,
+              minQuantity: c.price.minQuantity,
+              regularPrice: regular.price.price,
+              regularSource: sourceOf(regular.price),
+            }
+          : sourceOf(c.price),
+      price: c.price.price,
+      outcome: c.outcome as PriceCandidateOutcome,
+    });
+  };
+  // Contracts are this customer's only, so sorted here; the other kinds' orders come with the index
+  // (classify keeps the index's order, so position k is the index's price k).
+  if (contracts.length > 1) for (const c of [...contracts].sort(byClassifiedIdentity)) push(c);
+  else for (const c of contracts) push(c);
+  emit(overrides, prices.overridesOrder, push);
+  emit(base, prices.baseOrder, push);
+  emit(sales, prices.salesOrder, push);
   return { unitPrice, source, compareAtUnitPrice, candidates };
+}
+
+function emit(group: readonly Classified[], order: readonly number[] | undefined, push: (c: Classified) => void): void {
+  if (order === undefined || group.length !== order.length) {
+    for (const c of group.length > 1 ? [...group].sort(byClassifiedIdentity) : group) push(c);
+    return;
+  }
+  for (let k = 0; k < order.length; k++) push(group[order[k] as number] as Classified);
 }
