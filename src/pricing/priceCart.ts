@@ -512,8 +512,8 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   const toMoney = (amount: number): Money => minorMoney(amount, currency);
   const lineDiscounts: PricedLine['discounts'][] = [];
   const discountTotals: Money[] = [];
-  for (const s of selected) {
-    const found = engine.discounts.get(s.line.id);
+  for (let i = 0; i < selected.length; i++) {
+    const found = engine.discounts[i];
     if (found === undefined || found.length === 0) {
       lineDiscounts.push([]);
       discountTotals.push(toMoney(0));

@@ -46,8 +46,11 @@ export interface EngineContext {
 }
 
 export interface EngineResult {
-  /** Per line id (gift lines included): the discounts in application order. */
-  readonly discounts: ReadonlyMap<string, readonly { promotionId: string; amount: Money }[]>;
+  /**
+   * Per line index (the input lines, then `giftLines`): the discounts of the line's id in application
+   * order, undefined when none. Lines with the same id (a gift line whose id a cart line also has) share one list.
+   */
+  readonly discounts: readonly (readonly { promotionId: string; amount: Money }[] | undefined)[];
   readonly shippingDiscounts: readonly { promotionId: string; amount: number }[];
   readonly giftLines: readonly EngineLine[];
   readonly trace: readonly PromotionTrace[];
@@ -59,7 +62,10 @@ interface State {
   /** Current amount (after discounts so far) per line index. */
   readonly current: number[];
   shippingCurrent: number;
-  readonly discounts: Map<string, { promotionId: string; amount: Money }[]>;
+  /** The discounts per line id, in application order: the list of a line's id is `discounts[slots[index]]`. */
+  readonly discounts: ({ promotionId: string; amount: Money }[] | undefined)[];
+  /** Per line index: the first index of a line with its id (cart line ids are distinct; a gift's may not be). */
+  readonly slots: number[];
   readonly shippingDiscounts: { promotionId: string; amount: number }[];
   readonly applied: Promotion[];
   /** The indexes of the (non-gift) lines an item filter matches, in order. */
@@ -187,9 +193,12 @@ function indexLines(lines: readonly EngineLine[]): LineIndex {
     let indexes = cache.get(filter);
     if (indexes !== undefined) return indexes;
     if (bySku === undefined) build();
-    const matches = compileFilter(filter);
     const found: number[] = [];
     if (filter !== undefined && (filter.skus !== undefined || filter.categories !== undefined)) {
+      // A line is a candidate because the filter includes its item's SKU or one of its categories, so
+      // without exclusions every candidate matches and the filter need not be compiled.
+      const matches =
+        filter.excludeSkus === undefined && filter.excludeCategories === undefined ? undefined : compileFilter(filter);
       // Only lines a filter includes can match: test those (each once, in line order), not every line.
       const candidates = marks(lines.length);
       let count = 0;
@@ -206,9 +215,10 @@ function indexLines(lines: readonly EngineLine[]): LineIndex {
       for (let i = 0; count > 0 && i < lines.length; i++) {
         if (candidates[i] === 0) continue;
         count--;
-        if (matches((lines[i] as EngineLine).item)) found.push(i);
+        if (matches === undefined || matches((lines[i] as EngineLine).item)) found.push(i);
       }
     } else {
+      const matches = compileFilter(filter);
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i] as EngineLine;
         if (line.giftOf === undefined && matches(line.item)) found.push(i);
@@ -342,16 +352,21 @@ function eligibleIndexes(state: State, filter: ItemFilter | undefined): readonly
 
 /** Spreads an order-level amount over lines by largest remainder, weighted by what is left on each. */
 function spread(proposal: Proposal, total: number, indexes: readonly number[], state: State, currency: string): void {
-  const weights = indexes.map((i) => state.current[i] as number);
-  const room = weights.reduce((s, w) => s + w, 0);
+  const weights: number[] = new Array(indexes.length);
+  let room = 0;
+  for (let k = 0; k < indexes.length; k++) {
+    const w = state.current[indexes[k] as number] as number;
+    weights[k] = w;
+    room += w;
+  }
   const granted = Math.min(total, room);
   if (granted < total) proposal.capped.add('line_floor');
   if (granted <= 0) return;
   const parts = allocateMinor(granted, weights, currency);
-  indexes.forEach((lineIndex, k) => {
+  for (let k = 0; k < indexes.length; k++) {
     const part = parts[k] as number;
-    if (part > 0) proposal.lines.set(lineIndex, part);
-  });
+    if (part > 0) proposal.lines.set(indexes[k] as number, part);
+  }
 }
 
 interface Unit {
@@ -693,21 +708,26 @@ function commit(
   lane: string,
 ): PromotionTrace {
   if (proposal.gift !== undefined) {
+    const giftId = proposal.gift.id;
+    let slot = state.lines.findIndex((l) => l.id === giftId);
+    if (slot < 0) slot = state.lines.length;
+    else slot = state.slots[slot] as number;
     state.lines.push(proposal.gift);
     state.current.push(0);
-    state.discounts.set(proposal.gift.id, [
-      { promotionId: promotion.id, amount: minorMoney(proposal.gift.list, context.currency) },
-    ]);
+    state.slots.push(slot);
+    // A new list for the id, as a fresh entry: it replaces whatever a line with that id had.
+    state.discounts[slot] = [{ promotionId: promotion.id, amount: minorMoney(proposal.gift.list, context.currency) }];
   }
   const allocations: { lineId: string; amount: Money }[] = [];
   const apply = (amount: number, index: number): void => {
     const line = state.lines[index] as EngineLine;
     state.current[index] = (state.current[index] as number) - amount;
-    const list = state.discounts.get(line.id);
+    const slot = state.slots[index] as number;
+    const list = state.discounts[slot];
     // One immutable Money for the line's discount entry and the trace's allocation (same value).
     const value = minorMoney(amount, context.currency);
     const discount = { promotionId: promotion.id, amount: value };
-    if (list === undefined) state.discounts.set(line.id, [discount]);
+    if (list === undefined) state.discounts[slot] = [discount];
     else list.push(discount);
     allocations.push({ lineId: line.id, amount: value });
   };
@@ -779,7 +799,8 @@ export function applyPromotions(
     lines: [...lines],
     current: lines.map((l) => l.list),
     shippingCurrent: shipping ?? 0,
-    discounts: new Map(),
+    discounts: new Array(lines.length).fill(undefined),
+    slots: lines.map((_, i) => i),
     shippingDiscounts: [],
     applied: [],
     ...indexLines(lines),
@@ -888,7 +909,7 @@ export function applyPromotions(
     };
   });
   return {
-    discounts: state.discounts,
+    discounts: state.slots.map((slot) => state.discounts[slot]),
     shippingDiscounts: state.shippingDiscounts,
     giftLines: state.lines.slice(lines.length),
     trace,
