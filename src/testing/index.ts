@@ -9,14 +9,14 @@
  * import { priceCart } from 'ordercore/pricing';
  * import { pricedCartViolations, pricingScenarioArbitrary } from 'ordercore/testing';
  *
- * fc.assert(
+ * const run = fc.check(
  *   fc.property(pricingScenarioArbitrary(), ({ cart, catalog, options }) => {
  *     const r = priceCart(cart, catalog, options);
  *     return r.ok && pricedCartViolations(r.value, options.tax?.pricesIncludeTax ?? false).length === 0;
  *   }),
  *   { numRuns: 50, seed: 42 },
  * );
- * 'ok'; //=> 'ok'
+ * run.failed; //=> false
  * ```
  *
  * @module ordercore/testing

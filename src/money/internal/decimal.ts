@@ -146,7 +146,7 @@ export function writeScaled(magnitudeDigits: string, negative: boolean, scale: n
 }
 
 /** Writes an exact decimal as a plain decimal string. */
-export function exactToString(value: ExactDecimal): string {
+function exactToString(value: ExactDecimal): string {
   const negative = value.coefficient < 0n;
   return writeScaled((negative ? -value.coefficient : value.coefficient).toString(), negative, value.scale);
 }

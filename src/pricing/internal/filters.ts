@@ -1,21 +1,11 @@
 import type { CatalogItem, ItemFilter } from '../types.js';
 
-/** Whether an item matches a filter: included by SKU or category (or no inclusion given), and not excluded. */
-export function matchesFilter(item: CatalogItem, filter: ItemFilter | undefined): boolean {
-  if (filter === undefined) return true;
-  const categories = item.categories ?? [];
-  if (filter.excludeSkus?.includes(item.sku)) return false;
-  if (filter.excludeCategories !== undefined && categories.some((c) => filter.excludeCategories?.includes(c)))
-    return false;
-  if (filter.skus === undefined && filter.categories === undefined) return true;
-  return (filter.skus?.includes(item.sku) ?? false) || categories.some((c) => filter.categories?.includes(c) ?? false);
-}
-
 const everything = (): boolean => true;
 
 /**
- * `matchesFilter` with the filter fixed: the same answers, with its lists turned into sets once, for
- * testing many items against one filter.
+ * A filter as a predicate, its lists turned into sets once for testing many items: an item matches
+ * when it is included by SKU or category (or the filter includes nothing in particular) and is not
+ * excluded by SKU or category (exclusion wins).
  */
 export function compileFilter(filter: ItemFilter | undefined): (item: CatalogItem) => boolean {
   if (filter === undefined) return everything;

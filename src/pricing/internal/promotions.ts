@@ -16,7 +16,7 @@ import type {
   UsageIntent,
 } from '../types.js';
 import { compileFilter } from './filters.js';
-import { instantMillis, isActive, windowMillis } from './instant.js';
+import { isActive, windowMillis } from './instant.js';
 import { allocateMinor, minorMoney, ratio } from './minor.js';
 import { type Percent, parsePercent } from './validatePromotions.js';
 
@@ -927,5 +927,3 @@ export function usageMap(usage: readonly PromotionUsage[] | undefined): Map<stri
 export function couponSet(codes: readonly string[] | undefined): Set<string> {
   return new Set((codes ?? []).map(normaliseCoupon));
 }
-
-export { instantMillis };

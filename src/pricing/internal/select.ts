@@ -34,7 +34,7 @@ function conditionsMet(conditions: PriceConditions | undefined, context: Selecti
  * The documented total order among eligible prices of one kind: more specific conditions first, then
  * higher priority, then the higher volume tier reached, then the lower price, then the id.
  */
-export function rankPrices(a: IndexedPrice, b: IndexedPrice): number {
+function rankPrices(a: IndexedPrice, b: IndexedPrice): number {
   return (
     b.specificity - a.specificity ||
     b.priority - a.priority ||
