@@ -1,0 +1,69 @@
+/**
+ * Orders: the order lifecycle as pure, configurable state machines (order, payment, shipment,
+ * return, service), projections, validation, approval routing, prioritisation, edits and exceptions.
+ *
+ * @example
+ * ```ts
+ * import { ORDER_TYPES } from 'ordercore/orders';
+ *
+ * ORDER_TYPES.includes('make_to_order'); //=> true
+ * ```
+ *
+ * @module ordercore/orders
+ */
+
+// --- model (src/orders/types.ts) ---
+export type {
+  Actor,
+  Address,
+  ApprovalQueue,
+  ApprovalStep,
+  CalendarDate,
+  CustomerMessage,
+  FinancialTerms,
+  FulfillmentRequirements,
+  HistoryEntry,
+  Instant,
+  LineQuantities,
+  LineSourcing,
+  Order,
+  OrderCustomer,
+  OrderEdit,
+  OrderEffect,
+  OrderEvent,
+  OrderEventType,
+  OrderLine,
+  OrderPriority,
+  OrderState,
+  OrderTimestamps,
+  OrderType,
+  Payment,
+  PaymentState,
+  PaymentTerms,
+  ReturnCondition,
+  ReturnLine,
+  ReturnRequest,
+  ReturnState,
+  ServiceJob,
+  ServiceState,
+  Shipment,
+  ShipmentState,
+} from './types.js';
+export {
+  APPROVAL_QUEUES,
+  LINE_SOURCING,
+  ORDER_PRIORITIES,
+  ORDER_STATES,
+  ORDER_TYPES,
+  PAYMENT_STATES,
+  RETURN_CONDITIONS,
+  RETURN_STATES,
+  SERVICE_STATES,
+  SHIPMENT_STATES,
+} from './types.js';
+
+// --- machines, transition, replay, projections (helper A) ---
+
+// --- validation, approval routing, prioritisation (helper B) ---
+
+// --- edits, cancellations, backorders, substitutions (helper C) ---
