@@ -28,6 +28,8 @@ export type {
   LineSourcing,
   Order,
   OrderCustomer,
+  OrderDraft,
+  OrderDraftLine,
   OrderEdit,
   OrderEffect,
   OrderEvent,

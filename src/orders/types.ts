@@ -369,6 +369,57 @@ export interface Order {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/**
+ * A line of an {@link OrderDraft}: an order line as priced, before fulfilment. Its quantities start at
+ * zero when the order is created, and `sourcing` defaults from the order type.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { OrderDraftLine } from 'ordercore/orders';
+ *
+ * const usd = (a: string) => money(a, 'USD');
+ * const line: OrderDraftLine = {
+ *   id: 'l1', sku: 'MUG', description: 'Mug', quantity: 2, unitPrice: usd('8.50'), subtotal: usd('17.00'),
+ *   discounts: [], discountTotal: usd('0'), net: usd('17.00'), tax: usd('1.36'), total: usd('18.36'),
+ * };
+ * line.sourcing; //=> undefined
+ * ```
+ */
+export type OrderDraftLine = Omit<OrderLine, 'quantities' | 'sourcing'> & { readonly sourcing?: LineSourcing };
+
+/**
+ * An order as captured, before the machines own it: what creating an order takes. It is an
+ * {@link Order} without the fields the machines maintain (`version`, `state`, `history`, `payments`,
+ * `shipments`, `returns`, `approvals`, `hold`), with lines whose quantities all start at zero.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'ordercore/money';
+ * import type { OrderDraft } from 'ordercore/orders';
+ *
+ * const usd = (a: string) => money(a, 'USD');
+ * const draft: OrderDraft = {
+ *   id: 'o-1', type: 'stock', currency: 'USD', channel: 'web', priority: 'normal',
+ *   customer: { accountId: 'c-1', deliveryAddress: { line1: '1 Main St', city: 'Springfield', country: 'US' } },
+ *   lines: [{ id: 'l1', sku: 'MUG', description: 'Mug', quantity: 1, unitPrice: usd('8.50'), subtotal: usd('8.50'),
+ *     discounts: [], discountTotal: usd('0'), net: usd('8.50'), tax: usd('0'), total: usd('8.50') }],
+ *   shipping: { net: usd('0'), tax: usd('0') },
+ *   fulfillment: {},
+ *   terms: { paymentTerms: { kind: 'prepaid' }, creditApproved: false },
+ *   timestamps: { orderedAt: '2026-11-22T10:00:00Z' },
+ * };
+ * draft.lines.length; //=> 1
+ * ```
+ */
+export type OrderDraft = Omit<
+  Order,
+  'version' | 'state' | 'history' | 'payments' | 'shipments' | 'returns' | 'approvals' | 'hold' | 'lines'
+> & {
+  /** The lines as priced; ids unique within the order. */
+  readonly lines: readonly OrderDraftLine[];
+};
+
 // ---------------------------------------------------------------------------------------------
 // Events and effects. The event union is closed for the default machines; host extensions add
 // events of their own shape `{ type: string }` through `CustomOrderEvent`.
