@@ -13,6 +13,7 @@
  *
  * @module ordercore/schemas
  */
+export { calendarDateSchema, instantSchema } from './dates.js';
 export {
   currencyCodeSchema,
   moneySchema,
@@ -22,6 +23,25 @@ export {
   rateSchema,
   roundingModeSchema,
 } from './money.js';
+// --- orders (src/schemas/orders.ts) ---
+export {
+  addressSchema,
+  approvalStepSchema,
+  orderCustomerSchema,
+  orderDraftSchema,
+  orderEditSchema,
+  orderEventSchema,
+  orderLineSchema,
+  orderSchema,
+  parseOrder,
+  parseOrderDraft,
+  parseOrderEdit,
+  parseOrderEvent,
+  paymentSchema,
+  returnRequestSchema,
+  serviceJobSchema,
+  shipmentSchema,
+} from './orders.js';
 export { parseInput } from './parse.js';
 export {
   cartSchema,

@@ -13,6 +13,7 @@ import type {
   PromotionCondition,
   ValidityWindow,
 } from '../pricing/types.js';
+import { instantSchema } from './dates.js';
 import { currencyCodeSchema, moneySnapshotSchema, rateSchema, roundingModeSchema } from './money.js';
 import { parseInput } from './parse.js';
 import { isPlainObject, plainObject } from './plainObject.js';
@@ -32,21 +33,6 @@ const MAX_TEXT_LENGTH = 10_000;
 // The same limit `priceCart` enforces: the top-level condition is depth 0.
 const MAX_CONDITION_DEPTH = 32;
 
-// Mirrors src/pricing/internal/instant.ts (kept in step by a test): date, time, optional fraction
-// and an explicit offset. Date.parse alone would read offset-less strings in the machine's zone.
-const INSTANT =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
-function isInstant(value: string): boolean {
-  if (!INSTANT.test(value)) return false;
-  // A real calendar day, as priceCart requires: Date.parse would roll '2026-02-30' over into March.
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return Number(value.slice(8, 10)) <= days && Number.isFinite(Date.parse(value));
-}
-
 /** The exact value of a rate the schema already accepted, or `undefined` when it did not. */
 function exactRate(value: Rate): { coefficient: bigint; scale: number } | undefined {
   try {
@@ -63,11 +49,6 @@ const skusSchema = z.array(idSchema).max(MAX_FILTER_SKUS);
 const nonBlankSchema = (max: number) => z.string().max(max).regex(/\S/, 'must not be blank');
 const positiveIntSchema = z.int().min(1);
 const nonNegativeIntSchema = z.int().min(0);
-
-const instantSchema = z.string().refine(isInstant, {
-  message: "not an ISO 8601 instant with an offset and a real calendar date (e.g. '2026-11-22T10:00:00Z')",
-  params: { code: 'invalid_instant' },
-});
 
 const amountSchema: z.ZodType<Money, unknown> = moneySnapshotSchema.refine((money) => money.amount >= 0, {
   message: 'must not be negative',
