@@ -23,6 +23,16 @@
  */
 export { pricedCartViolations } from './invariants.js';
 export { type MoneyArbitraryOptions, moneyArbitrary } from './money.js';
+// --- orders (src/testing/orders.ts) ---
+export {
+  type OrderArbitraryOptions,
+  type OrderEventSequence,
+  orderArbitrary,
+  orderDraftArbitrary,
+  orderEventArbitrary,
+  orderEventSequenceArbitrary,
+  orderLineArbitrary,
+} from './orders.js';
 export {
   cartArbitrary,
   catalogArbitrary,
