@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ValidationError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
+import { getCurrency } from '../money/currencies.js';
 import type { Money } from '../money/types.js';
 import {
   type Address,
@@ -132,6 +133,9 @@ function checkUnique(ids: readonly string[], path: string, field: string, contex
 function issue(context: z.RefinementCtx, path: (string | number)[], code: string, message: string): void {
   context.addIssue({ code: 'custom', path, message, params: { code } });
 }
+
+/** A non-negative safe integer: what every count and amount is once its own rule passed. */
+const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
 const instantsInOrder = (from: string, until: string): boolean => Date.parse(from) < Date.parse(until);
 
@@ -292,7 +296,8 @@ function checkAmounts(
   prefix: (string | number)[] = [],
 ): void {
   const currency = line.unitPrice.currency;
-  const same = (m: Money): boolean => m.currency === currency;
+  const same = (m: Money): boolean => m.currency === currency && isCount(m.amount);
+  if ((quantity !== undefined && !(isCount(quantity) && quantity > 0)) || !isCount(line.unitPrice.amount)) return;
   if (quantity !== undefined && same(line.subtotal) && line.unitPrice.amount * quantity !== line.subtotal.amount) {
     issue(context, [...prefix, 'subtotal', 'amount'], 'amount_mismatch', 'must be unitPrice × quantity');
   }
@@ -310,12 +315,14 @@ function checkAmounts(
 /** The `LineQuantities` invariants that hold whether or not the host tracks picking. */
 function checkQuantities(line: OrderLine, context: z.RefinementCtx): void {
   const q = line.quantities;
+  // Fields that failed their own rules are reported there; relations between them would only echo it.
+  if (!(isCount(line.quantity) && line.quantity > 0) || !Object.values(q).every(isCount)) return;
   const rule = (holds: boolean, field: keyof LineQuantities, message: string): void => {
     if (!holds) issue(context, ['quantities', field], 'quantity_invariant', message);
   };
   rule(q.cancelled <= line.quantity, 'cancelled', 'must not exceed the quantity ordered');
   rule(
-    q.allocated + q.backordered <= line.quantity - q.cancelled,
+    q.cancelled > line.quantity || q.allocated + q.backordered <= line.quantity - q.cancelled,
     'allocated',
     'allocated + backordered must not exceed ordered − cancelled',
   );
@@ -595,7 +602,10 @@ const editSchema = plainInput.pipe(
         repriced: plainObject(pricedAmounts).exactOptional(),
       })
       .superRefine((edit, context) => {
-        if (edit.repriced !== undefined) checkAmounts(edit.repriced, edit.quantity, context, ['repriced']);
+        if (edit.repriced !== undefined) {
+          checkCurrency(edit.repriced, context, undefined, ['repriced']);
+          checkAmounts(edit.repriced, edit.quantity, context, ['repriced']);
+        }
       }),
     z.strictObject({ kind: z.literal('change_address'), address: addressSchema }),
     z.strictObject({ kind: z.literal('change_requested_date'), requestedDeliveryDate: calendarDateSchema }),
@@ -616,9 +626,7 @@ const editSchema = plainInput.pipe(
  * orderEditSchema.safeParse({ kind: 'change_requested_date', requestedDeliveryDate: '2026-02-30' }).success; //=> false
  * ```
  */
-export const orderEditSchema: z.ZodType<OrderEdit, unknown> = editSchema.superRefine((edit, context) => {
-  checkCurrency(edit, context);
-});
+export const orderEditSchema: z.ZodType<OrderEdit, unknown> = editSchema;
 
 // ---- events and orders (mutually recursive through `place` and `history`) ----------------------
 
@@ -721,13 +729,19 @@ function buildOrderSchema(depth: number): z.ZodType<Order, unknown> {
 /**
  * Every money of an order (or draft) in the order currency. Lines and payments already check that
  * their amounts share one currency, so only their first amount is compared here (one issue per
- * mismatch, not two); history events are checked on their own.
+ * mismatch, not two).
  */
 function checkOrderCurrency(order: Order | OrderDraft, context: z.RefinementCtx): void {
+  // An unknown order currency is reported on its own; every amount would only echo it.
+  if (getCurrency(order.currency) === undefined) return;
   const fields = order as unknown as Readonly<Record<string, unknown>>;
   for (const key of Object.keys(fields)) {
-    if (key === 'history') continue;
-    if (key === 'lines') {
+    if (key === 'history') {
+      // A placed order checks its own; any other recorded event is in the order currency.
+      (order as Order).history.forEach((entry, i) => {
+        if (entry.event.type !== 'place') checkCurrency(entry.event, context, order.currency, ['history', i, 'event']);
+      });
+    } else if (key === 'lines') {
       order.lines.forEach((line, i) => {
         checkCurrency(line.unitPrice, context, order.currency, ['lines', i, 'unitPrice']);
       });
@@ -775,7 +789,11 @@ function buildEventSchema(depth: number): z.ZodType<OrderEvent, unknown> {
     }),
     z.strictObject({ type: z.literal('cancel_lines'), lines: lines(1), reason: reasonSchema }),
     z.strictObject({ type: z.literal('cancel'), reason: reasonSchema }),
-    z.strictObject({ type: z.literal('accept_substitution'), lineId: idSchema, substitute: addLineEditSchema }),
+    z.strictObject({
+      type: z.literal('accept_substitution'),
+      lineId: idSchema,
+      substitute: plainInput.pipe(z.discriminatedUnion('kind', [addLineEditSchema])),
+    }),
     z.strictObject({ type: z.literal('complete') }),
     z.strictObject({ type: z.literal('close') }),
     // payment machine
@@ -852,8 +870,17 @@ function buildEventSchema(depth: number): z.ZodType<OrderEvent, unknown> {
     z.strictObject({ type: z.literal('complete_service'), notes: textSchema, laborMinutes: nonNegativeIntSchema }),
   ]);
   return plainInput.pipe(union).superRefine((event, context) => {
-    // A placed order checks its own currency; any other event's amounts share one currency.
-    if (event.type !== 'place') checkCurrency(event, context);
+    // Each edit keeps to one currency on its own; the edits of one event must agree with each other.
+    if (event.type !== 'edit_order') return;
+    let expected: string | undefined;
+    event.edits.forEach((edit, i) => {
+      const first = moneyIn(edit, ['edits', i], [])[0];
+      if (first === undefined) return;
+      expected ??= first.money.currency;
+      if (first.money.currency !== expected) {
+        issue(context, [...first.path, 'currency'], 'currency_mismatch', `must be ${expected}, like the other edits`);
+      }
+    });
   });
 }
 

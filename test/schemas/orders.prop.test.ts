@@ -17,7 +17,7 @@ const json = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
 function toSnapshots(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toSnapshots);
   if (typeof value !== 'object' || value === null) return value;
-  const record = value as Record<string, unknown>;
+  const record = value as { amount?: unknown; currency?: unknown };
   if (typeof record.amount === 'number' && typeof record.currency === 'string' && Object.keys(record).length === 2) {
     return toSnapshot({ amount: record.amount, currency: record.currency });
   }
