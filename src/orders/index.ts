@@ -69,3 +69,24 @@ export {
 // --- validation, approval routing, prioritisation (helper B) ---
 
 // --- edits, cancellations, backorders, substitutions (helper C) ---
+export { applyOrderEdits } from './edits/applyOrderEdits.js';
+export { applySubstitution } from './edits/applySubstitution.js';
+export { cancelLineQuantities } from './edits/cancelLineQuantities.js';
+export type { OrderEditErrorCode } from './edits/errors.js';
+export { ORDER_EDIT_ERROR_CODES, OrderEditError } from './edits/errors.js';
+export { lineAmountsForUnits } from './edits/lineAmountsForUnits.js';
+export type {
+  AllocationPlan,
+  AvailabilityContext,
+  LineUnitAmounts,
+  OrderBalance,
+  OrderDiffEntry,
+  OrderEditOutcome,
+  PlanAllocationOptions,
+  SkuAvailability,
+  SubstitutionBearer,
+  SubstitutionCandidate,
+  SubstitutionContext,
+  SubstitutionProposal,
+  SubstitutionRules,
+} from './edits/types.js';

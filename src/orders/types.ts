@@ -528,6 +528,7 @@ export type CustomerMessage =
   | { readonly kind: 'order_cancelled'; readonly reason: string }
   | { readonly kind: 'return_authorized'; readonly returnId: string }
   | { readonly kind: 'substitution_made'; readonly lineId: string; readonly sku: string }
+  | { readonly kind: 'lines_cancelled'; readonly lines: readonly { readonly lineId: string; readonly quantity: number }[]; readonly reason: string }
   | { readonly kind: 'service_scheduled'; readonly from: Instant; readonly until: Instant };
 
 /** Side effects, returned as data for the host (the workflows layer) to execute. */
