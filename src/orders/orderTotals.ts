@@ -1,0 +1,87 @@
+import type { Money } from '../money/types.js';
+import { activeUnits, firstUnitsAmount, paymentSums } from './internal/ledger.js';
+import type { Order } from './types.js';
+
+/**
+ * An order's money, derived (never stored): what is still ordered, and what was paid.
+ *
+ * @example
+ * ```ts
+ * import type { OrderTotals } from 'ordercore/orders';
+ *
+ * const fields: (keyof OrderTotals)[] = ['grandTotal', 'balanceDue'];
+ * fields.length; //=> 2
+ * ```
+ */
+export interface OrderTotals {
+  /** Σ line subtotals for the units still ordered. */
+  readonly subtotal: Money;
+  /** Σ line discounts for the units still ordered. */
+  readonly discount: Money;
+  /** Σ line tax for the units still ordered, plus shipping tax. */
+  readonly tax: Money;
+  /** Shipping, net plus tax. */
+  readonly shipping: Money;
+  /** Σ line totals for the units still ordered, plus shipping (net and tax). */
+  readonly grandTotal: Money;
+  /** Σ authorised on payments that are not voided or failed. */
+  readonly authorized: Money;
+  /** Σ captured. */
+  readonly captured: Money;
+  /** Σ refunded. */
+  readonly refunded: Money;
+  /** Grand total minus (captured − refunded); negative when more was collected than is owed. */
+  readonly balanceDue: Money;
+}
+
+/**
+ * Computes an order's totals from its lines, shipping and payments. A line's stored amounts are for
+ * its full ordered quantity; with cancelled units, each amount counts for the units still ordered,
+ * sliced from the stored amounts as `lineAmountsForUnits` slices them (cancellations take a line's
+ * last units; exact, never re-spread).
+ *
+ * @param order - The order.
+ * @returns Exact money totals in the order's currency.
+ * @example
+ * ```ts
+ * import { orderTotals } from 'ordercore/orders';
+ * import { money, toDecimal } from 'ordercore/money';
+ *
+ * const usd = (a: string) => money(a, 'USD');
+ * const order = {
+ *   currency: 'USD', shipping: { net: usd('5.00'), tax: usd('0.00') }, payments: [],
+ *   lines: [{ quantity: 3, subtotal: usd('30.00'), discountTotal: usd('3.00'), tax: usd('2.70'), total: usd('29.70'),
+ *     quantities: { allocated: 0, picked: 0, shipped: 0, delivered: 0, cancelled: 1, returned: 0, backordered: 0 } }],
+ * } as never;
+ * toDecimal(orderTotals(order).grandTotal); //=> '24.80'
+ * toDecimal(orderTotals(order).balanceDue); //=> '24.80'
+ * ```
+ */
+export function orderTotals(order: Order): OrderTotals {
+  let subtotal = 0;
+  let discount = 0;
+  let tax = order.shipping.tax.amount;
+  let lines = 0;
+  for (const line of order.lines) {
+    const active = activeUnits(line);
+    subtotal += firstUnitsAmount(line, active, 'subtotal').amount;
+    discount += firstUnitsAmount(line, active, 'discountTotal').amount;
+    tax += firstUnitsAmount(line, active, 'tax').amount;
+    lines += firstUnitsAmount(line, active, 'total').amount;
+  }
+  const shipping = order.shipping.net.amount + order.shipping.tax.amount;
+  const grandTotal = lines + shipping;
+  const sums = paymentSums(order);
+  const m = (amount: number): Money => ({ amount: amount + 0, currency: order.currency });
+  return {
+    subtotal: m(subtotal),
+    discount: m(discount),
+    tax: m(tax),
+    shipping: m(shipping),
+    grandTotal: m(grandTotal),
+    authorized: m(sums.authorized),
+    captured: m(sums.captured),
+    refunded: m(sums.refunded),
+    balanceDue: m(grandTotal - (sums.captured - sums.refunded)),
+  };
+}
