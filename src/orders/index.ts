@@ -64,8 +64,6 @@ export {
   SHIPMENT_STATES,
 } from './types.js';
 
-// --- machines, transition, replay, projections (helper A) ---
-
 // --- validation, approval routing, prioritisation (helper B) ---
 
 // --- edits, cancellations, backorders, substitutions (helper C) ---
