@@ -66,6 +66,63 @@ export {
 
 // --- validation, approval routing, prioritisation (helper B) ---
 
+// --- machines, transition, replay, projections (helper A) ---
+export type { AvailableEvent, BlockedEvent } from './availableEvents.js';
+export { availableEvents } from './availableEvents.js';
+export { createOrder } from './createOrder.js';
+export type { OrderMachineErrorCode, OrderTransitionErrorCode } from './errors.js';
+export {
+  ORDER_MACHINE_ERROR_CODES,
+  ORDER_TRANSITION_ERROR_CODES,
+  OrderMachineError,
+  OrderTransitionError,
+} from './errors.js';
+export type { FulfillmentStatus } from './fulfillmentStatus.js';
+export { FULFILLMENT_STATUSES, fulfillmentStatus } from './fulfillmentStatus.js';
+export { defineMachine } from './machine/defineMachine.js';
+export type { MachineExtension } from './machine/extendMachine.js';
+export { extendMachine } from './machine/extendMachine.js';
+export { toMermaid } from './machine/toMermaid.js';
+export type {
+  ChangeCutoff,
+  CustomOrderEvent,
+  EventDefinition,
+  EventIssue,
+  GuardDefinition,
+  GuardRejection,
+  Machine,
+  MachineDefinition,
+  MachineEffects,
+  MachineEntity,
+  MachineEvent,
+  MachineGuard,
+  MachineUpdate,
+  OrderMachines,
+  PaidWhen,
+  StateDefinition,
+  TransitionContext,
+  TransitionDefinition,
+  UpdateOutcome,
+} from './machine/types.js';
+export { MACHINE_ENTITIES, NEW_ENTITY } from './machine/types.js';
+export { DEFAULT_GUARD_NAMES, defaultMachines } from './machines/defaults.js';
+export { orderMachine } from './machines/order.js';
+export { paymentMachine } from './machines/payment.js';
+export { returnMachine } from './machines/return.js';
+export { serviceMachine } from './machines/service.js';
+export { shipmentMachine } from './machines/shipment.js';
+export { orderInvariantViolations } from './orderInvariantViolations.js';
+export type { OrderTotals } from './orderTotals.js';
+export { orderTotals } from './orderTotals.js';
+export type { PaymentStatus } from './paymentStatus.js';
+export { PAYMENT_STATUSES, paymentStatus } from './paymentStatus.js';
+export type { ReplayOptions } from './replay.js';
+export { replay } from './replay.js';
+export type { ReturnStatus } from './returnStatus.js';
+export { RETURN_STATUSES, returnStatus } from './returnStatus.js';
+export type { TransitionOptions, TransitionResult } from './transition.js';
+export { transition } from './transition.js';
+
 // --- edits, cancellations, backorders, substitutions (helper C) ---
 export { applyOrderEdits } from './edits/applyOrderEdits.js';
 export { applySubstitution } from './edits/applySubstitution.js';
