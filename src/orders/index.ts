@@ -147,24 +147,3 @@ export type {
   SubstitutionProposal,
   SubstitutionRules,
 } from './edits/types.js';
-export { applyOrderEdits } from './edits/applyOrderEdits.js';
-export { applySubstitution } from './edits/applySubstitution.js';
-export { cancelLineQuantities } from './edits/cancelLineQuantities.js';
-export type { OrderEditErrorCode } from './edits/errors.js';
-export { ORDER_EDIT_ERROR_CODES, OrderEditError } from './edits/errors.js';
-export { lineAmountsForUnits } from './edits/lineAmountsForUnits.js';
-export type {
-  AllocationPlan,
-  AvailabilityContext,
-  LineUnitAmounts,
-  OrderBalance,
-  OrderDiffEntry,
-  OrderEditOutcome,
-  PlanAllocationOptions,
-  SkuAvailability,
-  SubstitutionBearer,
-  SubstitutionCandidate,
-  SubstitutionContext,
-  SubstitutionProposal,
-  SubstitutionRules,
-} from './edits/types.js';
