@@ -65,6 +65,39 @@ export {
 } from './types.js';
 
 // --- validation, approval routing, prioritisation (helper B) ---
+export { approvalOutcome } from './approval/approvalOutcome.js';
+export { routeApproval } from './approval/routeApproval.js';
+export type {
+  ApprovalCondition,
+  ApprovalContext,
+  ApprovalOutcome,
+  ApprovalRouting,
+  ApprovalRule,
+  ApprovalStepRequest,
+} from './approval/types.js';
+export { prioritizeOrders } from './priority/prioritizeOrders.js';
+export type { PrioritizedOrder, PriorityCriterion, PriorityKey } from './priority/types.js';
+export type { OrderPolicyErrorCode } from './validation/errors.js';
+export { ORDER_POLICY_ERROR_CODES, OrderPolicyError } from './validation/errors.js';
+export type {
+  AddressField,
+  AddressRules,
+  CreditAccount,
+  DeliveryContext,
+  OrderBatchValidation,
+  OrderCutoff,
+  OrderValidationContext,
+  OrderValidationIssue,
+  OrderValidationIssueCode,
+  OrderValidationReport,
+  PricingReference,
+  SkuRule,
+  ValidateOrderOptions,
+  ValidateOrdersOptions,
+} from './validation/types.js';
+export { ORDER_VALIDATION_ISSUE_CODES } from './validation/types.js';
+export { validateOrder } from './validation/validateOrder.js';
+export { validateOrders } from './validation/validateOrders.js';
 
 // --- machines, transition, replay, projections (helper A) ---
 export type { AvailableEvent, BlockedEvent } from './availableEvents.js';
