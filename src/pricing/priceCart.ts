@@ -19,7 +19,7 @@ import { type CatalogIndex, indexCatalog, type SkuPrices } from './internal/cata
 import { instantMillis } from './internal/instant.js';
 import { minorMoney } from './internal/minor.js';
 import { applyPromotions, couponSet, usageMap } from './internal/promotions.js';
-import { type SelectionContext, selectUnitPrice } from './internal/select.js';
+import { type SelectionContext, selectionMemo, type selectUnitPrice, selectUnitPriceMemo } from './internal/select.js';
 import { show } from './internal/show.js';
 import { applyTax, decimalOf } from './internal/tax.js';
 import { checkPromotions } from './internal/validatePromotions.js';
@@ -27,6 +27,7 @@ import type {
   Cart,
   CartLine,
   Catalog,
+  LineDiscount,
   ManualPricePolicy,
   ManualPriceReview,
   PricedCart,
@@ -37,6 +38,7 @@ import type {
   PricingTrace,
   Promotion,
   TaxContext,
+  TaxLine,
   TaxRate,
 } from './types.js';
 
@@ -122,6 +124,9 @@ export function priceCart(cart: Cart, catalog: Catalog, options: PricingOptions)
  * `sum(values, currency)` of Money this module made in `currency` (the catalog's): the same total;
  * out of range, `sum` itself reports it.
  */
+/** The discounts of a line without any (shared: results are read-only data). */
+const NO_DISCOUNTS: readonly LineDiscount[] = Object.freeze([]);
+
 function sumOf(values: readonly Money[], currency: string): Money {
   let total = 0;
   for (let i = 0; i < values.length; i++) {
@@ -387,6 +392,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   const index = indexCatalog(catalog);
   const currency = index.currency;
   const lines = checkLines(cart, index);
+  const memo = selectionMemo(index, context);
 
   const groupQuantity = new Map<string, number>();
   for (const { line, prices } of lines) {
@@ -405,7 +411,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   }[] = lines.map(({ line, prices }) => {
     const group = prices.item.tierGroup;
     const tierQuantity = group === undefined ? line.quantity : (groupQuantity.get(group) ?? line.quantity);
-    const selection = selectUnitPrice(line.sku, prices, tierQuantity, context);
+    const selection = selectUnitPriceMemo(memo, line.sku, prices, tierQuantity, context);
     const manual = line.manualPrice;
     const candidates =
       manual === undefined
@@ -453,50 +459,57 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       invalidCart('cart.shipping.taxClass', 'expected a string.');
   }
 
-  const subtotals = selected.map((s) => {
-    try {
-      return multiply(s.unitPrice, s.line.quantity);
-    } catch (error) {
-      if (!(error instanceof MoneyError) || error.code !== 'amount_out_of_range') throw error;
+  const lineCount = selected.length;
+  const subtotals: Money[] = new Array(lineCount);
+  for (let i = 0; i < lineCount; i++) {
+    const s = selected[i] as (typeof selected)[number];
+    const amount = s.unitPrice.amount * s.line.quantity;
+    // A product of safe integers that is itself safe is exact; anything else is out of range.
+    if (!Number.isSafeInteger(amount)) {
       throw new PricingError(
         'amount_out_of_range',
         `line ${s.line.id}: unit price × quantity is beyond ±${Number.MAX_SAFE_INTEGER} minor units.`,
         { lineId: s.line.id, field: 'quantity' },
       );
     }
-  });
+    subtotals[i] = { amount: amount + 0, currency };
+  }
 
   // Promotions, on the selected prices.
   const { promotions, lanes } = checkPromotions(options.promotions, options.lanes, index);
-  const engine = applyPromotions(
-    selected.map((s, i) => ({
-      id: s.line.id,
-      sku: s.line.sku,
-      quantity: s.line.quantity,
-      item: s.prices.item,
-      list: (subtotals[i] as Money).amount,
-    })),
-    shipping?.price.amount,
-    promotions,
-    lanes,
-    {
-      currency,
-      now: context.now,
-      customer: context.customer,
-      channel: context.channel,
-      region: context.region,
-      couponCodes: couponSet(options.couponCodes),
-      usage: usageMap(options.usage),
-      rounding: options.discountRounding ?? 'half-even',
-      giftList: (sku, quantity) => {
-        const prices = index.skus.get(sku) as SkuPrices;
-        return multiply(selectUnitPrice(sku, prices, quantity, context).unitPrice, quantity).amount;
-      },
-    },
-  );
-  for (const gift of engine.giftLines) {
+  const engine =
+    promotions.length === 0
+      ? undefined
+      : applyPromotions(
+          selected.map((s, i) => ({
+            id: s.line.id,
+            sku: s.line.sku,
+            quantity: s.line.quantity,
+            item: s.prices.item,
+            list: (subtotals[i] as Money).amount,
+          })),
+          shipping?.price.amount,
+          promotions,
+          lanes,
+          {
+            currency,
+            now: context.now,
+            customer: context.customer,
+            channel: context.channel,
+            region: context.region,
+            couponCodes: couponSet(options.couponCodes),
+            usage: usageMap(options.usage),
+            rounding: options.discountRounding ?? 'half-even',
+            giftList: (sku, quantity) => {
+              const prices = index.skus.get(sku) as SkuPrices;
+              return multiply(selectUnitPriceMemo(memo, sku, prices, quantity, context).unitPrice, quantity).amount;
+            },
+          },
+        );
+  const giftLines = engine?.giftLines ?? [];
+  for (const gift of giftLines) {
     const prices = index.skus.get(gift.sku) as SkuPrices;
-    const selection = selectUnitPrice(gift.sku, prices, gift.quantity, context);
+    const selection = selectUnitPriceMemo(memo, gift.sku, prices, gift.quantity, context);
     traceLines.push({ lineId: gift.id, tierQuantity: gift.quantity, candidates: selection.candidates });
     selected.push({
       line: { id: gift.id, sku: gift.sku, quantity: gift.quantity },
@@ -507,33 +520,40 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
     });
     subtotals.push(fromMinor(gift.list, currency));
   }
-  // Money objects are made directly from safe integers (the currency is the catalog's, checked);
-  // anything else goes to fromMinor / sum, which report it as before.
-  const toMoney = (amount: number): Money => minorMoney(amount, currency);
-  const lineDiscounts: PricedLine['discounts'][] = [];
-  const discountTotals: Money[] = [];
-  for (let i = 0; i < selected.length; i++) {
-    const found = engine.discounts[i];
+
+  // Discounts per line, and what tax is computed on (in minor units): each line after its
+  // discounts, then shipping after its own.
+  const pricedCount = selected.length;
+  const lineDiscounts: PricedLine['discounts'][] = new Array(pricedCount);
+  const discountTotals: Money[] = new Array(pricedCount);
+  const taxedAmounts: number[] = new Array(pricedCount + (shipping === undefined ? 0 : 1));
+  const taxClasses: string[] = new Array(taxedAmounts.length);
+  const noDiscount: Money = { amount: 0, currency };
+  for (let i = 0; i < pricedCount; i++) {
+    const found = engine?.discounts[i];
+    const subtotal = (subtotals[i] as Money).amount;
+    taxClasses[i] = (selected[i] as (typeof selected)[number]).prices.item.taxClass ?? 'standard';
     if (found === undefined || found.length === 0) {
-      lineDiscounts.push([]);
-      discountTotals.push(toMoney(0));
+      lineDiscounts[i] = NO_DISCOUNTS;
+      discountTotals[i] = noDiscount;
+      taxedAmounts[i] = subtotal;
       continue;
     }
     // The engine's entries are already { promotionId, amount: Money }; the array is copied per line.
     const ds = found.slice();
     let total = 0;
-    for (const d of ds) total += d.amount.amount;
-    lineDiscounts.push(ds);
-    discountTotals.push(
-      Number.isSafeInteger(total)
-        ? { amount: total, currency }
-        : sum(
-            ds.map((d) => d.amount),
-            currency,
-          ),
-    );
+    for (let k = 0; k < ds.length; k++) total += (ds[k] as LineDiscount).amount.amount;
+    lineDiscounts[i] = ds;
+    const discountTotal = Number.isSafeInteger(total)
+      ? { amount: total, currency }
+      : sum(
+          ds.map((d) => d.amount),
+          currency,
+        );
+    discountTotals[i] = discountTotal;
+    taxedAmounts[i] = subtotal - discountTotal.amount;
   }
-  const shippingDiscounts = engine.shippingDiscounts.map((d) => ({
+  const shippingDiscounts = (engine?.shippingDiscounts ?? []).map((d) => ({
     promotionId: d.promotionId,
     amount: fromMinor(d.amount, currency),
   }));
@@ -541,26 +561,33 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
     shippingDiscounts.map((d) => d.amount),
     currency,
   );
-
-  const taxables = selected.map((s, i) => ({
-    amount: subtract(subtotals[i] as Money, discountTotals[i] as Money),
-    taxClass: s.prices.item.taxClass ?? 'standard',
-  }));
   if (shipping !== undefined) {
-    taxables.push({
-      amount: subtract(shipping.price, shippingDiscountTotal),
-      taxClass: shipping.taxClass ?? options.tax?.shippingTaxClass ?? 'shipping',
-    });
+    taxedAmounts[pricedCount] = shipping.price.amount - shippingDiscountTotal.amount;
+    taxClasses[pricedCount] = shipping.taxClass ?? options.tax?.shippingTaxClass ?? 'shipping';
   }
-  const taxed = applyTax(taxables, options.tax, currency);
+  const taxed = applyTax(taxedAmounts, taxClasses, options.tax, currency);
+  const inclusive = options.tax?.pricesIncludeTax === true;
+  // Net, tax and total of taxed amount i: for inclusive prices the tax is inside the amount.
+  const netOf = (i: number): Money => {
+    const amount = taxedAmounts[i] as number;
+    return inclusive ? minorMoney(amount - (taxed.taxes[i] as number), currency) : { amount, currency };
+  };
+  const totalOf = (i: number): Money => {
+    const amount = taxedAmounts[i] as number;
+    return inclusive ? { amount, currency } : minorMoney(amount + (taxed.taxes[i] as number), currency);
+  };
 
-  const pricedLines = selected.map((s, i): PricedLine => {
-    const t = taxed.items[i];
-    if (t === undefined) throw new PricingError('invalid_cart', 'internal: tax result missing.', {});
-    const giftOf = engine.giftLines.length === 0 ? undefined : engine.giftLines.find((g) => g.id === s.line.id)?.giftOf;
+  const pricedLines: PricedLine[] = new Array(pricedCount);
+  for (let i = 0; i < pricedCount; i++) {
+    const s = selected[i] as (typeof selected)[number];
+    const net = netOf(i);
+    const tax: Money = { amount: taxed.taxes[i] as number, currency };
+    const total = totalOf(i);
+    const taxLines = taxed.taxLines[i] as readonly TaxLine[];
+    const giftOf = giftLines.length === 0 ? undefined : giftLines.find((g) => g.id === s.line.id)?.giftOf;
     if (s.source.kind !== 'sale' && giftOf === undefined && s.review === undefined) {
       // The common line, written out: the same keys in the same order as below.
-      return {
+      pricedLines[i] = {
         id: s.line.id,
         sku: s.line.sku,
         quantity: s.line.quantity,
@@ -569,13 +596,14 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
         subtotal: subtotals[i] as Money,
         discounts: lineDiscounts[i] as PricedLine['discounts'],
         discountTotal: discountTotals[i] as Money,
-        net: t.net,
-        tax: t.tax,
-        total: t.total,
-        taxLines: t.taxLines,
+        net,
+        tax,
+        total,
+        taxLines,
       };
+      continue;
     }
-    return {
+    pricedLines[i] = {
       id: s.line.id,
       sku: s.line.sku,
       quantity: s.line.quantity,
@@ -588,23 +616,25 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       discounts: lineDiscounts[i] as PricedLine['discounts'],
       discountTotal: discountTotals[i] as Money,
       ...(giftOf === undefined ? {} : { giftOf }),
-      net: t.net,
-      tax: t.tax,
-      total: t.total,
-      taxLines: t.taxLines,
+      net,
+      tax,
+      total,
+      taxLines,
       ...('review' in s && s.review !== undefined ? { manualPriceReview: s.review } : {}),
     };
-  });
-  const shippingTaxed = shipping === undefined ? undefined : taxed.items[taxed.items.length - 1];
+  }
   const pricedShipping: PricedShipping | undefined =
-    shipping === undefined || shippingTaxed === undefined
+    shipping === undefined
       ? undefined
       : {
           method: shipping.method,
           price: shipping.price,
           discounts: shippingDiscounts,
           discountTotal: shippingDiscountTotal,
-          ...shippingTaxed,
+          net: netOf(pricedCount),
+          tax: { amount: taxed.taxes[pricedCount] as number, currency },
+          total: totalOf(pricedCount),
+          taxLines: taxed.taxLines[pricedCount] as readonly TaxLine[],
         };
 
   const none = zero(currency);
@@ -652,7 +682,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       tax,
       grandTotal: add(net, tax),
     },
-    usageIntents: engine.usageIntents,
-    trace: { lines: traceLines, promotions: engine.trace, tax: taxed.trace },
+    usageIntents: engine?.usageIntents ?? [],
+    trace: { lines: traceLines, promotions: engine?.trace ?? [], tax: taxed.trace },
   };
 }

@@ -36,6 +36,11 @@ export interface SkuPrices {
   readonly baseOrder: readonly number[] | undefined;
   readonly overridesOrder: readonly number[] | undefined;
   readonly salesOrder: readonly number[] | undefined;
+  /**
+   * The distinct `minQuantity` values of all this SKU's prices, ascending: a selection depends on the
+   * tier quantity only through how many of them it reaches.
+   */
+  readonly tierBreaks: readonly number[];
 }
 
 /** The trace's order among prices of one kind: id, then tier, then price (never input order). */
@@ -52,6 +57,18 @@ function traceOrder(prices: readonly IndexedPrice[]): readonly number[] | undefi
 export interface CatalogIndex {
   readonly currency: string;
   readonly skus: ReadonlyMap<string, SkuPrices>;
+  /**
+   * What a selection can depend on besides the SKU and its tier quantity, so selections can be
+   * memoised per context (see select.ts): every validity-window bound (ascending, distinct), and the
+   * customer groups, channels, regions and contract customers any price mentions.
+   */
+  readonly windowBounds: readonly number[];
+  readonly groups: ReadonlySet<string>;
+  readonly channels: ReadonlySet<string>;
+  readonly regions: ReadonlySet<string>;
+  readonly contractCustomers: ReadonlySet<string>;
+  /** Memoised selections: context key → per SKU, per tier bucket. Bounded; see select.ts. */
+  readonly selections: Map<string, Map<SkuPrices, unknown[]>>;
 }
 
 const cache = new WeakMap<Catalog, CatalogIndex | PricingError>();
@@ -152,6 +169,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       baseOrder: readonly number[] | undefined;
       overridesOrder: readonly number[] | undefined;
       salesOrder: readonly number[] | undefined;
+      tierBreaks: readonly number[];
     }
   >();
   checkList<CatalogItem>(catalog.items, 'catalog.items').forEach((item, i) => {
@@ -172,6 +190,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       baseOrder: undefined,
       overridesOrder: undefined,
       salesOrder: undefined,
+      tierBreaks: [],
     });
   });
   const slot = (sku: unknown, field: string) => {
@@ -250,12 +269,39 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       customerId: contract.customerId,
     });
   });
+  const bounds = new Set<number>();
+  const groups = new Set<string>();
+  const channels = new Set<string>();
+  const regions = new Set<string>();
+  const contractCustomers = new Set<string>();
   for (const prices of skus.values()) {
     prices.baseOrder = traceOrder(prices.base);
     prices.overridesOrder = traceOrder(prices.overrides);
     prices.salesOrder = traceOrder(prices.sales);
+    const breaks = new Set<number>();
+    for (const kind of [prices.base, prices.overrides, prices.sales, prices.contracts]) {
+      for (const price of kind) {
+        breaks.add(price.minQuantity);
+        if (Number.isFinite(price.window.from)) bounds.add(price.window.from);
+        if (Number.isFinite(price.window.until)) bounds.add(price.window.until);
+        for (const g of price.conditions?.customerGroups ?? []) groups.add(g);
+        for (const c of price.conditions?.channels ?? []) channels.add(c);
+        for (const r of price.conditions?.regions ?? []) regions.add(r);
+        if (price.customerId !== undefined) contractCustomers.add(price.customerId);
+      }
+    }
+    prices.tierBreaks = [...breaks].sort((a, b) => a - b);
   }
-  return { currency, skus };
+  return {
+    currency,
+    skus,
+    windowBounds: [...bounds].sort((a, b) => a - b),
+    groups,
+    channels,
+    regions,
+    contractCustomers,
+    selections: new Map(),
+  };
 }
 
 /** The public description of an indexed price, for results and the trace. */

@@ -76,11 +76,16 @@ interface State {
 
 /** What a promotion would do, before it is committed. */
 interface Proposal {
-  /** Discount per line index (only positive entries). */
-  readonly lines: Map<number, number>;
+  /**
+   * The line indexes with a discount, each once, ascending as the actions produce them (`commit`
+   * sorts any that are not); `amounts[k]` is the (positive) discount of line `indexes[k]`.
+   */
+  indexes: number[];
+  amounts: number[];
   shipping: number;
   baseAmount: number | undefined;
-  capped: Set<'line_floor' | 'budget'>;
+  cappedByLineFloor: boolean;
+  cappedByBudget: boolean;
   applications?: { buy: { lineId: string; units: number }[]; get: { lineId: string; units: number }[] }[];
   gift?: EngineLine;
   /** True when no line matched the action's items at all. */
@@ -336,14 +341,37 @@ function presentedCoupon(condition: PromotionCondition | undefined, codes: Reado
 // Actions: each returns a proposal computed on `base` amounts and capped by `current` amounts.
 
 function emptyProposal(): Proposal {
-  return { lines: new Map(), shipping: 0, baseAmount: undefined, capped: new Set(), noEligibleItems: false };
+  return {
+    indexes: [],
+    amounts: [],
+    shipping: 0,
+    baseAmount: undefined,
+    cappedByLineFloor: false,
+    cappedByBudget: false,
+    noEligibleItems: false,
+  };
 }
 
+/** The proposal's discount on a line index (0 when none). */
+function amountAt(proposal: Proposal, index: number): number {
+  const k = proposal.indexes.indexOf(index);
+  return k < 0 ? 0 : (proposal.amounts[k] as number);
+}
+
+/** Adds a discount on a line index, capped by what is left on the line. */
 function propose(proposal: Proposal, index: number, amount: number, current: readonly number[]): void {
-  const room = (current[index] as number) - (proposal.lines.get(index) ?? 0);
-  const granted = Math.min(amount, room);
-  if (granted < amount) proposal.capped.add('line_floor');
-  if (granted > 0) proposal.lines.set(index, (proposal.lines.get(index) ?? 0) + granted);
+  const { indexes, amounts } = proposal;
+  // Actions propose each line once, in ascending order, so an earlier entry is only ever the last.
+  let k = indexes.length - 1;
+  if (k >= 0 && indexes[k] !== index) k = indexes.indexOf(index);
+  const before = k < 0 ? 0 : (amounts[k] as number);
+  const granted = Math.min(amount, (current[index] as number) - before);
+  if (granted < amount) proposal.cappedByLineFloor = true;
+  if (granted <= 0) return;
+  if (k < 0) {
+    indexes.push(index);
+    amounts.push(granted);
+  } else amounts[k] = before + granted;
 }
 
 function eligibleIndexes(state: State, filter: ItemFilter | undefined): readonly number[] {
@@ -360,12 +388,15 @@ function spread(proposal: Proposal, total: number, indexes: readonly number[], s
     room += w;
   }
   const granted = Math.min(total, room);
-  if (granted < total) proposal.capped.add('line_floor');
+  if (granted < total) proposal.cappedByLineFloor = true;
   if (granted <= 0) return;
   const parts = allocateMinor(granted, weights, currency);
   for (let k = 0; k < indexes.length; k++) {
     const part = parts[k] as number;
-    if (part > 0) proposal.lines.set(indexes[k] as number, part);
+    if (part > 0) {
+      proposal.indexes.push(indexes[k] as number);
+      proposal.amounts.push(part);
+    }
   }
 }
 
@@ -607,7 +638,7 @@ function computeAction(promotion: Promotion, state: State, base: readonly number
           : (action.amount?.amount ?? 0);
       proposal.baseAmount = state.shippingCurrent;
       proposal.shipping = Math.min(amount, state.shippingCurrent);
-      if (proposal.shipping < amount) proposal.capped.add('line_floor');
+      if (proposal.shipping < amount) proposal.cappedByLineFloor = true;
       return proposal;
     }
     case 'free_gift': {
@@ -622,7 +653,7 @@ function computeAction(promotion: Promotion, state: State, base: readonly number
 
 function totalOf(proposal: Proposal): number {
   let total = proposal.shipping + (proposal.gift?.list ?? 0);
-  for (const amount of proposal.lines.values()) total += amount;
+  for (const amount of proposal.amounts) total += amount;
   return total;
 }
 
@@ -630,16 +661,38 @@ function totalOf(proposal: Proposal): number {
 function capToBudget(proposal: Proposal, remaining: number, context: EngineContext): void {
   const total = totalOf(proposal);
   if (total <= remaining) return;
-  proposal.capped.add('budget');
-  const keys = [...proposal.lines.keys()].sort((a, b) => a - b);
-  const weights = [...keys.map((k) => proposal.lines.get(k) as number), proposal.shipping];
-  const parts = allocateMinor(remaining, weights, context.currency);
-  keys.forEach((k, i) => {
-    const part = parts[i] as number;
-    if (part > 0) proposal.lines.set(k, part);
-    else proposal.lines.delete(k);
-  });
-  proposal.shipping = parts[keys.length] as number;
+  proposal.cappedByBudget = true;
+  sortEntries(proposal);
+  const count = proposal.indexes.length;
+  const parts = allocateMinor(remaining, [...proposal.amounts, proposal.shipping], context.currency);
+  const indexes: number[] = [];
+  const amounts: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const part = parts[k] as number;
+    if (part > 0) {
+      indexes.push(proposal.indexes[k] as number);
+      amounts.push(part);
+    }
+  }
+  proposal.indexes = indexes;
+  proposal.amounts = amounts;
+  proposal.shipping = parts[count] as number;
+}
+
+/** Puts a proposal's entries in ascending line order (they usually already are: then nothing is done). */
+function sortEntries(proposal: Proposal): void {
+  const { indexes, amounts } = proposal;
+  let ascending = true;
+  for (let k = 1; k < indexes.length; k++) {
+    if ((indexes[k] as number) < (indexes[k - 1] as number)) {
+      ascending = false;
+      break;
+    }
+  }
+  if (ascending) return;
+  const order = indexes.map((_, k) => k).sort((a, b) => (indexes[a] as number) - (indexes[b] as number));
+  proposal.indexes = order.map((k) => indexes[k] as number);
+  proposal.amounts = order.map((k) => amounts[k] as number);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -732,17 +785,8 @@ function commit(
     allocations.push({ lineId: line.id, amount: value });
   };
   // In line order: the proposal's entries usually are already (then no copy and no sort).
-  let ascending = true;
-  let previous = -1;
-  for (const index of proposal.lines.keys()) {
-    if (index < previous) {
-      ascending = false;
-      break;
-    }
-    previous = index;
-  }
-  if (ascending) proposal.lines.forEach(apply);
-  else for (const [index, amount] of [...proposal.lines].sort((a, b) => a[0] - b[0])) apply(amount, index);
+  sortEntries(proposal);
+  for (let k = 0; k < proposal.indexes.length; k++) apply(proposal.amounts[k] as number, proposal.indexes[k] as number);
   if (proposal.gift !== undefined)
     allocations.push({ lineId: proposal.gift.id, amount: minorMoney(proposal.gift.list, context.currency) });
   if (proposal.shipping > 0) {
@@ -759,7 +803,14 @@ function commit(
     amount: fromMinor(totalOf(proposal), context.currency),
     allocations,
     ...(proposal.shipping > 0 ? { shippingAmount: fromMinor(proposal.shipping, context.currency) } : {}),
-    ...(proposal.capped.size > 0 ? { capped: [...proposal.capped].sort() } : {}),
+    ...(proposal.cappedByBudget || proposal.cappedByLineFloor
+      ? {
+          capped: [
+            ...(proposal.cappedByBudget ? (['budget'] as const) : []),
+            ...(proposal.cappedByLineFloor ? (['line_floor'] as const) : []),
+          ],
+        }
+      : {}),
     ...(proposal.applications === undefined ? {} : { applications: proposal.applications }),
     ...(proposal.gift === undefined ? {} : { giftLineId: proposal.gift.id }),
   };
@@ -858,10 +909,13 @@ export function applyPromotions(
         for (const c of contenders) if (!outcomeOf.has(c.promotion)) outcomeOf.set(c.promotion, c.outcome);
         for (const { promotion, outcome } of contenders) {
           if (!outcome.ok) continue;
-          for (const [index, amount] of outcome.proposal.lines) {
+          const { indexes, amounts } = outcome.proposal;
+          for (let k = 0; k < indexes.length; k++) {
+            const index = indexes[k] as number;
+            const amount = amounts[k] as number;
             const best = winnerOf.get(index);
             const bestOutcome = best === undefined ? undefined : outcomeOf.get(best);
-            const bestAmount = bestOutcome?.ok === true ? (bestOutcome.proposal.lines.get(index) ?? 0) : 0;
+            const bestAmount = bestOutcome?.ok === true ? amountAt(bestOutcome.proposal, index) : 0;
             if (best === undefined || amount > bestAmount) winnerOf.set(index, promotion);
           }
         }
@@ -870,9 +924,16 @@ export function applyPromotions(
             record(promotion, outcome);
             continue;
           }
-          for (const index of [...outcome.proposal.lines.keys()]) {
-            if (winnerOf.get(index) !== promotion) outcome.proposal.lines.delete(index);
+          const kept = outcome.proposal;
+          const indexes: number[] = [];
+          const amounts: number[] = [];
+          for (let k = 0; k < kept.indexes.length; k++) {
+            if (winnerOf.get(kept.indexes[k] as number) !== promotion) continue;
+            indexes.push(kept.indexes[k] as number);
+            amounts.push(kept.amounts[k] as number);
           }
+          kept.indexes = indexes;
+          kept.amounts = amounts;
           const clash = conflict(promotion, state.applied);
           if (clash !== undefined) record(promotion, { ok: false, reason: 'not_combinable', conflictsWith: clash.id });
           else if (totalOf(outcome.proposal) <= 0) record(promotion, { ok: false, reason: 'outranked_per_item' });

@@ -3,7 +3,7 @@
 import { compare, type Money } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { PriceCandidate, PriceCandidateOutcome, PriceConditions, PriceSource, PricingCustomer } from '../types.js';
-import { byIdentity, type IndexedPrice, type SkuPrices, sourceOf } from './catalogIndex.js';
+import { byIdentity, type CatalogIndex, type IndexedPrice, type SkuPrices, sourceOf } from './catalogIndex.js';
 import { isActive } from './instant.js';
 
 export interface SelectionContext {
@@ -184,4 +184,92 @@ function emit(group: readonly Classified[], order: readonly number[] | undefined
     return;
   }
   for (let k = 0; k < order.length; k++) push(group[order[k] as number] as Classified);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memoised selection. A selection is a pure function of the SKU's prices (the catalog, immutable),
+// the tier quantity and the context; and it depends on them only through:
+// - which validity windows are active: the same for every `now` between two consecutive window
+//   bounds (the count of bounds ≤ now, its "epoch"),
+// - the customer's groups, the channel and the region as far as any price condition mentions them,
+// - the customer id as far as the customer has contracts,
+// - the tier quantity only through how many of the SKU's distinct minimum quantities it reaches.
+// So selections are kept per catalog index, per context key, per SKU, per tier bucket. They are
+// frozen, since the same objects are handed to every caller. The cache is bounded: it is dropped
+// when it holds too many contexts.
+
+const MAX_CONTEXTS = 64;
+
+/** The number of `sorted` values ≤ `value` (binary search). */
+function countAtMost(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The per-SKU selection memo for a context: one map per distinct key (see above), made on first use.
+ */
+export function selectionMemo(index: CatalogIndex, context: SelectionContext): Map<SkuPrices, unknown[]> {
+  let groups = '';
+  if (index.groups.size > 0) {
+    const relevant = (context.customer?.groups ?? []).filter((g) => index.groups.has(g));
+    if (relevant.length > 0) groups = JSON.stringify([...new Set(relevant)].sort());
+  }
+  const customerId = context.customer?.id;
+  const channel = context.channel;
+  const region = context.region;
+  const key = [
+    countAtMost(index.windowBounds, context.now),
+    groups,
+    customerId !== undefined && index.contractCustomers.has(customerId) ? JSON.stringify(customerId) : '',
+    channel !== undefined && index.channels.has(channel) ? JSON.stringify(channel) : '',
+    region !== undefined && index.regions.has(region) ? JSON.stringify(region) : '',
+  ].join('|');
+  let memo = index.selections.get(key);
+  if (memo === undefined) {
+    if (index.selections.size >= MAX_CONTEXTS) index.selections.clear();
+    memo = new Map();
+    index.selections.set(key, memo);
+  }
+  return memo;
+}
+
+function freezeSelection(selection: Selection): Selection {
+  for (const candidate of selection.candidates) {
+    Object.freeze(candidate.source);
+    Object.freeze(candidate);
+  }
+  Object.freeze(selection.candidates);
+  Object.freeze(selection.source);
+  return Object.freeze(selection);
+}
+
+/**
+ * {@link selectUnitPrice} through the context's memo: the same result (frozen, shared between
+ * calls). A SKU without a price at that quantity throws as selectUnitPrice does, every time.
+ */
+export function selectUnitPriceMemo(
+  memo: Map<SkuPrices, unknown[]>,
+  sku: string,
+  prices: SkuPrices,
+  tierQuantity: number,
+  context: SelectionContext,
+): Selection {
+  const bucket = countAtMost(prices.tierBreaks, tierQuantity);
+  let buckets = memo.get(prices);
+  if (buckets === undefined) {
+    buckets = [];
+    memo.set(prices, buckets);
+  }
+  const known = buckets[bucket];
+  if (known !== undefined) return known as Selection;
+  const selection = freezeSelection(selectUnitPrice(sku, prices, tierQuantity, context));
+  buckets[bucket] = selection;
+  return selection;
 }

@@ -2,21 +2,18 @@
 // rounded per line or once per order with a named mode. Every amount is an exact ratio rounded once;
 // per-order rounding spreads the rounded total back over the lines by largest remainder, so lines
 // always add up to the order's tax, and a line's components always add up to the line's tax.
-import { add, fromMinor, fromRatio, type Money, rate, subtract, zero } from '../../money/index.js';
+import { fromRatio, rate } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { PricingTrace, TaxContext, TaxLine, TaxRate } from '../types.js';
 import { allocateMinor, minorMoney, ratio } from './minor.js';
 
-export interface Taxable {
-  readonly amount: Money;
-  readonly taxClass: string;
-}
-
-export interface Taxed {
-  readonly net: Money;
-  readonly tax: Money;
-  readonly total: Money;
-  readonly taxLines: readonly TaxLine[];
+/** The tax of each taxed amount, in minor units, and its components. */
+export interface TaxedAmounts {
+  /** Per amount: its tax (never negative; for inclusive prices, the tax inside the amount). */
+  readonly taxes: number[];
+  /** Per amount: the tax components, adding up to its tax. */
+  readonly taxLines: (readonly TaxLine[])[];
+  readonly trace: PricingTrace['tax'];
 }
 
 interface Component {
@@ -106,13 +103,13 @@ interface TaxClassRates {
   readonly weights: readonly bigint[];
   /** `weights` as numbers when all are safe integers (else the bigints). */
   readonly weightNumbers: readonly (number | bigint)[];
-  /** Each component's label (its name, or jurisdiction and class). */
-  readonly names: readonly string[];
   readonly numerator: bigint;
   readonly denominator: bigint;
   /** `numerator` and `denominator` as numbers when both are safe integers (else the bigints). */
   readonly rateNumber: number | bigint;
   readonly denominatorNumber: number | bigint;
+  /** The TaxLine of each component with a zero amount: a line's tax lines are copies with their amounts. */
+  readonly templates: readonly TaxLine[];
 }
 
 function taxClassRates(context: TaxContext, taxClass: string): TaxClassRates {
@@ -127,54 +124,73 @@ function taxClassRates(context: TaxContext, taxClass: string): TaxClassRates {
     weights,
     // Each weight is at most the numerator, so `small` covers them too.
     weightNumbers: small ? weights.map(Number) : weights,
-    names: components.map((c) => c.rate.name ?? `${c.rate.jurisdiction} ${c.rate.taxClass}`),
     numerator,
     denominator,
     rateNumber: small ? Number(numerator) : numerator,
     denominatorNumber: small ? Number(denominator) : denominator,
+    templates: components.map(
+      (c): TaxLine => ({
+        name: c.rate.name ?? `${c.rate.jurisdiction} ${c.rate.taxClass}`,
+        jurisdiction: c.rate.jurisdiction,
+        taxClass: c.rate.taxClass,
+        rate: c.decimal,
+        amount: { amount: 0, currency: '' },
+      }),
+    ),
   };
 }
 
+const NO_TAX_LINES: readonly TaxLine[] = Object.freeze([]);
+
 /**
- * Taxes each amount. Returns the taxed items in input order and the trace entry.
- * Amounts must be ≥ 0 (pricing never produces negative lines).
+ * Taxes each amount (minor units of `currency`, ≥ 0: pricing never produces negative lines) of the
+ * given tax class. Returns each amount's tax and components, in input order, and the trace entry.
  */
 export function applyTax(
-  items: readonly Taxable[],
+  amounts: readonly number[],
+  taxClasses: readonly string[],
   context: TaxContext | undefined,
   currency: string,
-): { items: Taxed[]; trace: PricingTrace['tax'] } {
+): TaxedAmounts {
+  const count = amounts.length;
   if (context === undefined) {
-    const none = zero(currency);
     return {
-      items: items.map((item) => ({ net: item.amount, tax: none, total: item.amount, taxLines: [] })),
+      taxes: new Array<number>(count).fill(0),
+      taxLines: new Array<readonly TaxLine[]>(count).fill(NO_TAX_LINES),
       trace: { computed: false, reason: 'no_tax_context' },
     };
   }
   const mode = context.rounding.mode;
   // Rates per tax class, parsed once per call (a cart has few classes and many lines).
   const classes = new Map<string, TaxClassRates>();
-  const prepared = items.map((item) => {
-    let rates = classes.get(item.taxClass);
-    if (rates === undefined) {
-      rates = taxClassRates(context, item.taxClass);
-      classes.set(item.taxClass, rates);
+  const rates: TaxClassRates[] = new Array(count);
+  let previousClass: string | undefined;
+  let previousRates: TaxClassRates | undefined;
+  for (let i = 0; i < count; i++) {
+    const taxClass = taxClasses[i] as string;
+    if (taxClass !== previousClass || previousRates === undefined) {
+      previousRates = classes.get(taxClass);
+      if (previousRates === undefined) {
+        previousRates = taxClassRates(context, taxClass);
+        classes.set(taxClass, previousRates);
+      }
+      previousClass = taxClass;
     }
-    return { item, rates };
-  });
+    rates[i] = previousRates;
+  }
 
-  let taxes: Money[];
+  let taxes: number[];
   if (context.rounding.level === 'line') {
-    taxes = prepared.map((p) =>
-      minorMoney(ratio(p.item.amount.amount, p.rates.rateNumber, p.rates.denominatorNumber, mode, currency), currency),
-    );
+    taxes = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const r = rates[i] as TaxClassRates;
+      taxes[i] = ratio(amounts[i] as number, r.rateNumber, r.denominatorNumber, mode, currency);
+    }
   } else {
     // One exact order total over a common denominator, rounded once, spread back by largest remainder.
     let common = 1n;
-    for (const p of prepared) common = (common / gcd(common, p.rates.denominator)) * p.rates.denominator;
-    const scaled = prepared.map(
-      (p) => BigInt(p.item.amount.amount) * p.rates.numerator * (common / p.rates.denominator),
-    );
+    for (const r of classes.values()) common = (common / gcd(common, r.denominator)) * r.denominator;
+    const scaled = rates.map((r, i) => BigInt(amounts[i] as number) * r.numerator * (common / r.denominator));
     const total = fromRatio(
       scaled.reduce((s, n) => s + n, 0n),
       common,
@@ -199,36 +215,44 @@ export function applyTax(
       floors[i] = (floors[i] as bigint) + 1n;
       leftover -= 1n;
     }
-    taxes = floors.map((f) => fromMinor(f, currency));
+    // Each floor is at most its amount (rates are fractions of amounts here), so a safe integer.
+    taxes = floors.map((f) => minorMoney(Number(f), currency).amount);
   }
 
-  const untaxed = new Set<string>();
-  const taxed = prepared.map((p, i): Taxed => {
-    const tax = taxes[i] as Money;
-    const { components } = p.rates;
-    if (components.length === 0) untaxed.add(p.item.taxClass);
-    const parts = components.length === 0 ? [] : allocateMinor(tax.amount, p.rates.weightNumbers, currency);
-    const taxLines = components.map(
-      (c, k): TaxLine => ({
-        name: p.rates.names[k] as string,
-        jurisdiction: c.rate.jurisdiction,
-        taxClass: c.rate.taxClass,
-        rate: c.decimal,
-        amount: minorMoney(parts[k] as number, currency),
-      }),
-    );
-    return context.pricesIncludeTax
-      ? { net: subtract(p.item.amount, tax), tax, total: p.item.amount, taxLines }
-      : { net: p.item.amount, tax, total: add(p.item.amount, tax), taxLines };
-  });
+  const taxLines: (readonly TaxLine[])[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = rates[i] as TaxClassRates;
+    const templates = r.templates;
+    if (templates.length === 0) {
+      taxLines[i] = NO_TAX_LINES;
+      continue;
+    }
+    const tax = taxes[i] as number;
+    const parts = templates.length === 1 ? [tax] : allocateMinor(tax, r.weightNumbers, currency);
+    const lines: TaxLine[] = new Array(templates.length);
+    for (let k = 0; k < templates.length; k++) {
+      const t = templates[k] as TaxLine;
+      lines[k] = {
+        name: t.name,
+        jurisdiction: t.jurisdiction,
+        taxClass: t.taxClass,
+        rate: t.rate,
+        amount: { amount: parts[k] as number, currency },
+      };
+    }
+    taxLines[i] = lines;
+  }
+  const untaxed: string[] = [];
+  for (const [taxClass, r] of classes) if (r.components.length === 0) untaxed.push(taxClass);
   return {
-    items: taxed,
+    taxes,
+    taxLines,
     trace: {
       computed: true,
       jurisdiction: context.jurisdiction,
       pricesIncludeTax: context.pricesIncludeTax,
       rounding: { mode, level: context.rounding.level },
-      untaxedClasses: [...untaxed].sort(),
+      untaxedClasses: untaxed.sort(),
     },
   };
 }
