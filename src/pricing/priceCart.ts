@@ -487,6 +487,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
             quantity: s.line.quantity,
             item: s.prices.item,
             list: (subtotals[i] as Money).amount,
+            ordinal: s.prices.ordinal,
           })),
           shipping?.price.amount,
           promotions,
@@ -500,6 +501,8 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
             couponCodes: couponSet(options.couponCodes),
             usage: usageMap(options.usage),
             rounding: options.discountRounding ?? 'half-even',
+            catalogKey: index,
+            skuCount: index.skus.size,
             giftList: (sku, quantity) => {
               const prices = index.skus.get(sku) as SkuPrices;
               return multiply(selectUnitPriceMemo(memo, sku, prices, quantity, context).unitPrice, quantity).amount;
@@ -539,15 +542,14 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       taxedAmounts[i] = subtotal;
       continue;
     }
-    // The engine's entries are already { promotionId, amount: Money }; the array is copied per line.
-    const ds = found.slice();
-    let total = 0;
-    for (let k = 0; k < ds.length; k++) total += (ds[k] as LineDiscount).amount.amount;
-    lineDiscounts[i] = ds;
+    // The engine's entries are already { promotionId, amount: Money }, and its lists are this
+    // call's own: they are handed out as they are (lines sharing an id share one, read-only).
+    const total = engine?.discountTotals[i] as number;
+    lineDiscounts[i] = found;
     const discountTotal = Number.isSafeInteger(total)
       ? { amount: total, currency }
       : sum(
-          ds.map((d) => d.amount),
+          found.map((d) => d.amount),
           currency,
         );
     discountTotals[i] = discountTotal;

@@ -25,6 +25,8 @@ export interface IndexedPrice {
 
 export interface SkuPrices {
   readonly item: CatalogItem;
+  /** The item's position in `catalog.items` (0-based): a dense key for per-SKU tables. */
+  readonly ordinal: number;
   readonly base: readonly IndexedPrice[];
   readonly overrides: readonly IndexedPrice[];
   readonly sales: readonly IndexedPrice[];
@@ -170,6 +172,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       overridesOrder: readonly number[] | undefined;
       salesOrder: readonly number[] | undefined;
       tierBreaks: readonly number[];
+      ordinal: number;
     }
   >();
   checkList<CatalogItem>(catalog.items, 'catalog.items').forEach((item, i) => {
@@ -183,6 +186,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       invalid(`catalog.items[${i}].tierGroup`, 'expected a string.');
     skus.set(item.sku, {
       item,
+      ordinal: i,
       base: [],
       overrides: [],
       sales: [],

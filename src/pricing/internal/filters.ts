@@ -30,3 +30,33 @@ export function compileFilter(filter: ItemFilter | undefined): (item: CatalogIte
     return false;
   };
 }
+
+/**
+ * Per filter object, its predicate and, per catalog index, its verdict on each catalog SKU by ordinal
+ * (0 not yet known, 1 no, 2 yes), filled in as carts ask. Promotions, like catalogs, are immutable
+ * data (documented on `Promotion`), so a filter's verdicts can be kept for as long as the filter and
+ * the catalog live (WeakMaps: pure memoisation, dropped with them).
+ */
+const verdictMemo = new WeakMap<
+  ItemFilter,
+  { matches: (item: CatalogItem) => boolean; byCatalog: WeakMap<object, Uint8Array> }
+>();
+
+/** The predicate of `filter` and its verdict table for the catalog `catalogKey` of `skuCount` SKUs. */
+export function filterVerdicts(
+  filter: ItemFilter,
+  catalogKey: object,
+  skuCount: number,
+): { matches: (item: CatalogItem) => boolean; verdicts: Uint8Array } {
+  let memo = verdictMemo.get(filter);
+  if (memo === undefined) {
+    memo = { matches: compileFilter(filter), byCatalog: new WeakMap() };
+    verdictMemo.set(filter, memo);
+  }
+  let verdicts = memo.byCatalog.get(catalogKey);
+  if (verdicts === undefined) {
+    verdicts = new Uint8Array(skuCount);
+    memo.byCatalog.set(catalogKey, verdicts);
+  }
+  return { matches: memo.matches, verdicts };
+}

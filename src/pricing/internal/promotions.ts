@@ -15,7 +15,7 @@ import type {
   PromotionUsage,
   UsageIntent,
 } from '../types.js';
-import { compileFilter } from './filters.js';
+import { filterVerdicts } from './filters.js';
 import { isActive, windowMillis } from './instant.js';
 import { allocateMinor, minorMoney, ratio } from './minor.js';
 import { type Percent, parsePercent } from './validatePromotions.js';
@@ -30,6 +30,8 @@ export interface EngineLine {
   readonly list: number;
   /** Set on gift lines added by a promotion. */
   readonly giftOf?: string;
+  /** The SKU's ordinal in the catalog (see `SkuPrices.ordinal`); gift lines are never matched by filters. */
+  readonly ordinal: number;
 }
 
 export interface EngineContext {
@@ -41,6 +43,9 @@ export interface EngineContext {
   readonly couponCodes: ReadonlySet<string>;
   readonly usage: ReadonlyMap<string, PromotionUsage>;
   readonly rounding: RoundingMode;
+  /** The catalog index (a key for memoised filter verdicts) and its SKU count. */
+  readonly catalogKey: object;
+  readonly skuCount: number;
   /** Prices a gift line (selection of the gift SKU at that quantity): its list amount in minor units. */
   readonly giftList: (sku: string, quantity: number) => number;
 }
@@ -51,6 +56,8 @@ export interface EngineResult {
    * order, undefined when none. Lines with the same id (a gift line whose id a cart line also has) share one list.
    */
   readonly discounts: readonly (readonly { promotionId: string; amount: Money }[] | undefined)[];
+  /** Per line index: Σ of its `discounts` in minor units (0 when none); may be beyond the safe range. */
+  readonly discountTotals: readonly number[];
   readonly shippingDiscounts: readonly { promotionId: string; amount: number }[];
   readonly giftLines: readonly EngineLine[];
   readonly trace: readonly PromotionTrace[];
@@ -64,6 +71,8 @@ interface State {
   shippingCurrent: number;
   /** The discounts per line id, in application order: the list of a line's id is `discounts[slots[index]]`. */
   readonly discounts: ({ promotionId: string; amount: Money }[] | undefined)[];
+  /** Σ amounts of `discounts[slot]`, per slot. */
+  readonly discountTotals: number[];
   /** Per line index: the first index of a line with its id (cart line ids are distinct; a gift's may not be). */
   readonly slots: number[];
   readonly shippingDiscounts: { promotionId: string; amount: number }[];
@@ -142,98 +151,49 @@ interface LineIndex {
   readonly withSku: (sku: string) => readonly number[];
 }
 
-function push(map: Map<string, number[]>, key: string, index: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [index]);
-  else list.push(index);
-}
-
-const NO_LINES: ReadonlyMap<string, number[]> = new Map();
-
-/** Scratch line marks for `eligible`, reused across calls (never re-entered): zeroed for `count` lines. */
-let markBuffer = new Uint8Array(1024);
-
-function marks(count: number): Uint8Array {
-  if (count > markBuffer.length) {
-    if (count > 65_536) return new Uint8Array(count);
-    markBuffer = new Uint8Array(2 ** Math.ceil(Math.log2(count)));
-    return markBuffer;
-  }
-  markBuffer.fill(0, 0, count);
-  return markBuffer;
-}
-
-function indexLines(lines: readonly EngineLine[]): LineIndex {
-  // Built on first use: a call without promotions (or whose promotions never look) never pays for it.
-  // Built from `lines` as given, which no one mutates, so when it is built does not change it.
-  let bySku: Map<string, number[]> | undefined; // by line.sku
-  let byItemSku: ReadonlyMap<string, number[]> = NO_LINES; // by line.item.sku, what filters look at: bySku unless they differ
-  const byCategory = new Map<string, number[]>();
-  const build = (): Map<string, number[]> => {
-    const skus = new Map<string, number[]>();
-    byItemSku = skus;
-    let differ = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] as EngineLine;
-      if (line.giftOf === undefined) {
-        push(skus, line.sku, i);
-        if (line.item.sku !== line.sku) differ = true;
-        for (const c of line.item.categories ?? []) push(byCategory, c, i);
-      }
-    }
-    if (differ) {
-      const itemSkus = new Map<string, number[]>();
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] as EngineLine;
-        if (line.giftOf === undefined) push(itemSkus, line.item.sku, i);
-      }
-      byItemSku = itemSkus;
-    }
-    bySku = skus;
-    return skus;
-  };
+function indexLines(lines: readonly EngineLine[], context: EngineContext): LineIndex {
+  // Filter matches come from each filter's memoised verdicts per catalog SKU (filled in on first
+  // sight of a SKU), so a call only reads one table entry per line and filter. The lines of a SKU
+  // (bundles only) are indexed on first use. Built from `lines` as given, which no one mutates.
+  let bySku: Map<string, number[]> | undefined;
   const none: readonly number[] = [];
   const cache = new Map<ItemFilter | undefined, readonly number[]>();
   const eligible = (filter: ItemFilter | undefined): readonly number[] => {
-    let indexes = cache.get(filter);
-    if (indexes !== undefined) return indexes;
-    if (bySku === undefined) build();
-    const found: number[] = [];
-    if (filter !== undefined && (filter.skus !== undefined || filter.categories !== undefined)) {
-      // A line is a candidate because the filter includes its item's SKU or one of its categories, so
-      // without exclusions every candidate matches and the filter need not be compiled.
-      const matches =
-        filter.excludeSkus === undefined && filter.excludeCategories === undefined ? undefined : compileFilter(filter);
-      // Only lines a filter includes can match: test those (each once, in line order), not every line.
-      const candidates = marks(lines.length);
-      let count = 0;
-      const mark = (list: readonly number[] | undefined): void => {
-        for (const i of list ?? none) {
-          if (candidates[i] === 0) {
-            candidates[i] = 1;
-            count++;
-          }
-        }
-      };
-      for (const sku of filter.skus ?? []) mark(byItemSku.get(sku));
-      for (const c of filter.categories ?? []) mark(byCategory.get(c));
-      for (let i = 0; count > 0 && i < lines.length; i++) {
-        if (candidates[i] === 0) continue;
-        count--;
-        if (matches === undefined || matches((lines[i] as EngineLine).item)) found.push(i);
-      }
+    let found = cache.get(filter) as number[] | undefined;
+    if (found !== undefined) return found;
+    found = [];
+    if (filter === undefined) {
+      for (let i = 0; i < lines.length; i++) if ((lines[i] as EngineLine).giftOf === undefined) found.push(i);
     } else {
-      const matches = compileFilter(filter);
+      const { matches, verdicts } = filterVerdicts(filter, context.catalogKey, context.skuCount);
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i] as EngineLine;
-        if (line.giftOf === undefined && matches(line.item)) found.push(i);
+        if (line.giftOf !== undefined) continue;
+        let verdict = verdicts[line.ordinal];
+        if (verdict === 0) {
+          verdict = matches(line.item) ? 2 : 1;
+          verdicts[line.ordinal] = verdict;
+        }
+        if (verdict === 2) found.push(i);
       }
     }
-    indexes = found;
-    cache.set(filter, indexes);
-    return indexes;
+    cache.set(filter, found);
+    return found;
   };
-  return { eligible, withSku: (sku) => (bySku ?? build()).get(sku) ?? none };
+  const withSku = (sku: string): readonly number[] => {
+    if (bySku === undefined) {
+      bySku = new Map();
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] as EngineLine;
+        if (line.giftOf !== undefined) continue;
+        const list = bySku.get(line.sku);
+        if (list === undefined) bySku.set(line.sku, [i]);
+        else list.push(i);
+      }
+    }
+    return bySku.get(sku) ?? none;
+  };
+  return { eligible, withSku };
 }
 
 function normaliseCoupon(code: string): string {
@@ -645,7 +605,7 @@ function computeAction(promotion: Promotion, state: State, base: readonly number
       const id = `gift:${promotion.id}`;
       const item = { sku: action.sku } as CatalogItem;
       const list = context.giftList(action.sku, action.quantity);
-      proposal.gift = { id, sku: action.sku, quantity: action.quantity, item, list, giftOf: promotion.id };
+      proposal.gift = { id, sku: action.sku, quantity: action.quantity, item, list, giftOf: promotion.id, ordinal: -1 };
       return proposal;
     }
   }
@@ -768,25 +728,31 @@ function commit(
     state.lines.push(proposal.gift);
     state.current.push(0);
     state.slots.push(slot);
+    if (slot === state.discountTotals.length) state.discountTotals.push(0);
     // A new list for the id, as a fresh entry: it replaces whatever a line with that id had.
     state.discounts[slot] = [{ promotionId: promotion.id, amount: minorMoney(proposal.gift.list, context.currency) }];
+    state.discountTotals[slot] = proposal.gift.list;
   }
-  const allocations: { lineId: string; amount: Money }[] = [];
-  const apply = (amount: number, index: number): void => {
-    const line = state.lines[index] as EngineLine;
+  // In line order: the proposal's entries usually are already (then no copy and no sort).
+  sortEntries(proposal);
+  const { indexes, amounts } = proposal;
+  const count = indexes.length;
+  const allocations: { lineId: string; amount: Money }[] = new Array(count);
+  const { currency } = context;
+  for (let k = 0; k < count; k++) {
+    const index = indexes[k] as number;
+    const amount = amounts[k] as number;
     state.current[index] = (state.current[index] as number) - amount;
     const slot = state.slots[index] as number;
     const list = state.discounts[slot];
     // One immutable Money for the line's discount entry and the trace's allocation (same value).
-    const value = minorMoney(amount, context.currency);
+    const value = minorMoney(amount, currency);
     const discount = { promotionId: promotion.id, amount: value };
     if (list === undefined) state.discounts[slot] = [discount];
     else list.push(discount);
-    allocations.push({ lineId: line.id, amount: value });
-  };
-  // In line order: the proposal's entries usually are already (then no copy and no sort).
-  sortEntries(proposal);
-  for (let k = 0; k < proposal.indexes.length; k++) apply(proposal.amounts[k] as number, proposal.indexes[k] as number);
+    state.discountTotals[slot] = (state.discountTotals[slot] as number) + amount;
+    allocations[k] = { lineId: (state.lines[index] as EngineLine).id, amount: value };
+  }
   if (proposal.gift !== undefined)
     allocations.push({ lineId: proposal.gift.id, amount: minorMoney(proposal.gift.list, context.currency) });
   if (proposal.shipping > 0) {
@@ -851,10 +817,11 @@ export function applyPromotions(
     current: lines.map((l) => l.list),
     shippingCurrent: shipping ?? 0,
     discounts: new Array(lines.length).fill(undefined),
+    discountTotals: new Array<number>(lines.length).fill(0),
     slots: lines.map((_, i) => i),
     shippingDiscounts: [],
     applied: [],
-    ...indexLines(lines),
+    ...indexLines(lines, context),
   };
   const list = lines.map((l) => l.list);
   const laneOf = (p: Promotion): string => p.lane ?? (lanes[0] as PromotionLane).id;
@@ -971,6 +938,7 @@ export function applyPromotions(
   });
   return {
     discounts: state.slots.map((slot) => state.discounts[slot]),
+    discountTotals: state.slots.map((slot) => state.discountTotals[slot] as number),
     shippingDiscounts: state.shippingDiscounts,
     giftLines: state.lines.slice(lines.length),
     trace,
