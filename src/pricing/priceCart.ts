@@ -18,8 +18,8 @@ import { PricingError } from './errors.js';
 import { type CatalogIndex, indexCatalog, type SkuPrices } from './internal/catalogIndex.js';
 import { instantMillis } from './internal/instant.js';
 import { minorMoney } from './internal/minor.js';
-import { applyPromotions, couponSet, usageMap } from './internal/promotions.js';
-import { type SelectionContext, selectionMemo, type selectUnitPrice, selectUnitPriceMemo } from './internal/select.js';
+import { applyPromotions, couponSet, type EngineLine, usageMap } from './internal/promotions.js';
+import { type Selection, type SelectionContext, selectionMemo, selectUnitPriceMemo } from './internal/select.js';
 import { show } from './internal/show.js';
 import { applyTax, decimalOf } from './internal/tax.js';
 import { checkPromotions } from './internal/validatePromotions.js';
@@ -124,6 +124,45 @@ export function priceCart(cart: Cart, catalog: Catalog, options: PricingOptions)
  * `sum(values, currency)` of Money this module made in `currency` (the catalog's): the same total;
  * out of range, `sum` itself reports it.
  */
+/**
+ * A line being priced: the cart line, its SKU's prices and its selection, and — the same object —
+ * the promotion engine's view of it (`list` is unit price × quantity, set once the selection is
+ * made). One object per line for the whole call.
+ */
+interface PricingLine extends EngineLine {
+  readonly line: CartLine;
+  readonly prices: SkuPrices;
+  readonly selection: Selection;
+  readonly unitPrice: Money;
+  readonly source: PriceSource;
+  readonly review: ManualPriceReview | undefined;
+  list: number;
+}
+
+function pricingLine(
+  line: CartLine,
+  prices: SkuPrices,
+  selection: Selection,
+  unitPrice: Money,
+  source: PriceSource,
+  review: ManualPriceReview | undefined,
+): PricingLine {
+  return {
+    id: line.id,
+    sku: line.sku,
+    quantity: line.quantity,
+    item: prices.item,
+    list: 0,
+    ordinal: prices.ordinal,
+    line,
+    prices,
+    selection,
+    unitPrice,
+    source,
+    review,
+  };
+}
+
 /** The discounts of a line without any (shared: results are read-only data). */
 const NO_DISCOUNTS: readonly LineDiscount[] = Object.freeze([]);
 
@@ -401,14 +440,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   }
 
   const traceLines: PricingTrace['lines'][number][] = [];
-  const selected: {
-    line: CartLine;
-    prices: SkuPrices;
-    selection: ReturnType<typeof selectUnitPrice>;
-    unitPrice: Money;
-    source: PriceSource;
-    review?: ManualPriceReview;
-  }[] = lines.map(({ line, prices }) => {
+  const selected: PricingLine[] = lines.map(({ line, prices }): PricingLine => {
     const group = prices.item.tierGroup;
     const tierQuantity = group === undefined ? line.quantity : (groupQuantity.get(group) ?? line.quantity);
     const selection = selectUnitPriceMemo(memo, line.sku, prices, tierQuantity, context);
@@ -421,7 +453,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
           );
     traceLines.push({ lineId: line.id, tierQuantity, candidates });
     if (manual === undefined)
-      return { line, prices, selection, unitPrice: selection.unitPrice, source: selection.source };
+      return pricingLine(line, prices, selection, selection.unitPrice, selection.source, undefined);
     const source: PriceSource = {
       kind: 'manual',
       reason: manual.reason,
@@ -429,14 +461,14 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       selectedPrice: selection.unitPrice,
       selectedSource: selection.source,
     };
-    return {
+    return pricingLine(
       line,
       prices,
       selection,
-      unitPrice: manual.price,
+      manual.price,
       source,
-      review: review(selection.unitPrice, manual, options.manualPricePolicy),
-    };
+      review(selection.unitPrice, manual, options.manualPricePolicy),
+    );
   });
 
   const shipping = cart.shipping;
@@ -473,6 +505,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       );
     }
     subtotals[i] = { amount: amount + 0, currency };
+    s.list = amount + 0;
   }
 
   // Promotions, on the selected prices.
@@ -480,47 +513,37 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   const engine =
     promotions.length === 0
       ? undefined
-      : applyPromotions(
-          selected.map((s, i) => ({
-            id: s.line.id,
-            sku: s.line.sku,
-            quantity: s.line.quantity,
-            item: s.prices.item,
-            list: (subtotals[i] as Money).amount,
-            ordinal: s.prices.ordinal,
-          })),
-          shipping?.price.amount,
-          promotions,
-          lanes,
-          {
-            currency,
-            now: context.now,
-            customer: context.customer,
-            channel: context.channel,
-            region: context.region,
-            couponCodes: couponSet(options.couponCodes),
-            usage: usageMap(options.usage),
-            rounding: options.discountRounding ?? 'half-even',
-            catalogKey: index,
-            skuCount: index.skus.size,
-            giftList: (sku, quantity) => {
-              const prices = index.skus.get(sku) as SkuPrices;
-              return multiply(selectUnitPriceMemo(memo, sku, prices, quantity, context).unitPrice, quantity).amount;
-            },
+      : applyPromotions(selected, shipping?.price.amount, promotions, lanes, {
+          currency,
+          now: context.now,
+          customer: context.customer,
+          channel: context.channel,
+          region: context.region,
+          couponCodes: couponSet(options.couponCodes),
+          usage: usageMap(options.usage),
+          rounding: options.discountRounding ?? 'half-even',
+          catalogKey: index,
+          skuCount: index.skus.size,
+          giftList: (sku, quantity) => {
+            const prices = index.skus.get(sku) as SkuPrices;
+            return multiply(selectUnitPriceMemo(memo, sku, prices, quantity, context).unitPrice, quantity).amount;
           },
-        );
+        });
   const giftLines = engine?.giftLines ?? [];
   for (const gift of giftLines) {
     const prices = index.skus.get(gift.sku) as SkuPrices;
     const selection = selectUnitPriceMemo(memo, gift.sku, prices, gift.quantity, context);
     traceLines.push({ lineId: gift.id, tierQuantity: gift.quantity, candidates: selection.candidates });
-    selected.push({
-      line: { id: gift.id, sku: gift.sku, quantity: gift.quantity },
+    const giftLine = pricingLine(
+      { id: gift.id, sku: gift.sku, quantity: gift.quantity },
       prices,
       selection,
-      unitPrice: selection.unitPrice,
-      source: selection.source,
-    });
+      selection.unitPrice,
+      selection.source,
+      undefined,
+    );
+    giftLine.list = gift.list;
+    selected.push(giftLine);
     subtotals.push(fromMinor(gift.list, currency));
   }
 
@@ -622,7 +645,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       tax,
       total,
       taxLines,
-      ...('review' in s && s.review !== undefined ? { manualPriceReview: s.review } : {}),
+      ...(s.review !== undefined ? { manualPriceReview: s.review } : {}),
     };
   }
   const pricedShipping: PricedShipping | undefined =

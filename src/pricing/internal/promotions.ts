@@ -362,10 +362,15 @@ function spread(proposal: Proposal, total: number, indexes: readonly number[], s
 
 interface Unit {
   readonly index: number;
+  /** Whether the unit's line is on the buy side, the get side (or both). */
+  readonly buyable: boolean;
+  readonly gettable: boolean;
   remaining: number;
+  /** Units of the line got so far. */
+  got: number;
 }
 
-/** Compares unit prices current_a/qty_a and current_b/qty_b exactly, ties broken by line id. */
+/** Compares unit prices base_a/qty_a and base_b/qty_b exactly, ties broken by line id. */
 function byUnitPrice(state: State, base: readonly number[]): (a: Unit, b: Unit) => number {
   return (a, b) => {
     const la = state.lines[a.index] as EngineLine;
@@ -381,6 +386,48 @@ function byUnitPrice(state: State, base: readonly number[]): (a: Unit, b: Unit) 
   };
 }
 
+/** A side's units in one application: the line ids and unit counts, in the order they were taken. */
+type TakenUnits = { lineId: string; units: number }[];
+
+/**
+ * Takes `count` units for one side, walking `order` from the side's cursor (units before it are
+ * used up for that side: units only run out while applications succeed). Returns the taken units,
+ * or undefined — with nothing taken — when there are not enough.
+ */
+function takeUnits(
+  order: readonly Unit[],
+  buySide: boolean,
+  count: number,
+  cursor: { start: number },
+  lines: readonly EngineLine[],
+): TakenUnits | undefined {
+  let i = cursor.start;
+  while (i < order.length) {
+    const unit = order[i] as Unit;
+    if ((buySide ? unit.buyable : unit.gettable) && unit.remaining > 0) break;
+    i++;
+  }
+  cursor.start = i;
+  let needed = count;
+  let available = 0;
+  for (let j = i; j < order.length && available < needed; j++) {
+    const unit = order[j] as Unit;
+    if ((buySide ? unit.buyable : unit.gettable) && unit.remaining > 0) available += unit.remaining;
+  }
+  if (available < needed) return undefined;
+  const taken: TakenUnits = [];
+  for (; needed > 0; i++) {
+    const unit = order[i] as Unit;
+    if (!(buySide ? unit.buyable : unit.gettable) || unit.remaining === 0) continue;
+    const n = Math.min(unit.remaining, needed);
+    unit.remaining -= n;
+    needed -= n;
+    if (!buySide) unit.got += n;
+    taken.push({ lineId: (lines[unit.index] as EngineLine).id, units: n });
+  }
+  return taken;
+}
+
 function buyXGetY(
   action: Extract<PromotionAction, { type: 'buy_x_get_y' }>,
   state: State,
@@ -388,83 +435,60 @@ function buyXGetY(
   context: EngineContext,
 ): Proposal {
   const proposal = emptyProposal();
-  const buyable = new Set(eligibleIndexes(state, action.buy.filter).filter((i) => (state.current[i] as number) > 0));
-  const gettable = new Set(eligibleIndexes(state, action.get.filter).filter((i) => (state.current[i] as number) > 0));
-  proposal.noEligibleItems = buyable.size === 0 || gettable.size === 0;
   // One pool of remaining units per line, shared by the buy and the get side: a unit is used once.
-  const units = [...new Set([...buyable, ...gettable])].map((index) => ({
-    index,
-    remaining: (state.lines[index] as EngineLine).quantity,
-  }));
+  // Both sides' eligible lines come ascending; merged, each line once with its sides.
+  const buyIndexes = eligibleIndexes(state, action.buy.filter);
+  const getIndexes = eligibleIndexes(state, action.get.filter);
+  const units: Unit[] = [];
+  let anyBuyable = false;
+  let anyGettable = false;
+  for (let b = 0, g = 0; b < buyIndexes.length || g < getIndexes.length; ) {
+    const nextBuy = b < buyIndexes.length ? (buyIndexes[b] as number) : Number.POSITIVE_INFINITY;
+    const nextGet = g < getIndexes.length ? (getIndexes[g] as number) : Number.POSITIVE_INFINITY;
+    const index = Math.min(nextBuy, nextGet);
+    if (nextBuy === index) b++;
+    if (nextGet === index) g++;
+    if ((state.current[index] as number) <= 0) continue;
+    const buyable = nextBuy === index;
+    const gettable = nextGet === index;
+    anyBuyable ||= buyable;
+    anyGettable ||= gettable;
+    units.push({ index, buyable, gettable, remaining: (state.lines[index] as EngineLine).quantity, got: 0 });
+  }
+  proposal.noEligibleItems = !anyBuyable || !anyGettable;
   units.sort(byUnitPrice(state, base)); // cheapest first
   const cheapestFirst = action.discounted !== 'dearest';
-  const getOrder = cheapestFirst ? units : [...units].reverse();
-  const buyOrder = cheapestFirst ? [...units].reverse() : units;
+  const reversed = [...units].reverse();
+  const getOrder = cheapestFirst ? units : reversed;
+  const buyOrder = cheapestFirst ? reversed : units;
   const maxApplications = action.maxApplications ?? Number.POSITIVE_INFINITY;
-  const gotUnits = new Map<number, number>();
   const applications: NonNullable<Proposal['applications']> = [];
-
-  // Units only ever run out while applications succeed (the one roll-back ends the loop), so each
-  // side keeps a cursor past the units it can no longer take: no rescan from the start, no O(n²).
   const buyCursor = { start: 0 };
   const getCursor = { start: 0 };
-  const take = (
-    order: Unit[],
-    allowed: Set<number>,
-    count: number,
-    cursor: { start: number },
-  ): { index: number; units: number }[] | undefined => {
-    const taken: { unit: Unit; units: number }[] = [];
-    let needed = count;
-    let i = cursor.start;
-    while (i < order.length && (!allowed.has((order[i] as Unit).index) || (order[i] as Unit).remaining === 0)) i++;
-    cursor.start = i;
-    for (; i < order.length; i++) {
-      const unit = order[i] as Unit;
-      if (needed === 0) break;
-      if (!allowed.has(unit.index) || unit.remaining === 0) continue;
-      const n = Math.min(unit.remaining, needed);
-      unit.remaining -= n;
-      needed -= n;
-      taken.push({ unit, units: n });
-    }
-    if (needed > 0) {
-      for (const t of taken) t.unit.remaining += t.units; // roll back an incomplete application
-      return undefined;
-    }
-    return taken.map((t) => ({ index: t.unit.index, units: t.units }));
-  };
-
   while (applications.length < maxApplications) {
-    const bought = take(buyOrder, buyable, action.buy.quantity, buyCursor);
+    const bought = takeUnits(buyOrder, true, action.buy.quantity, buyCursor, state.lines);
     if (bought === undefined) break;
-    const got = take(getOrder, gettable, action.get.quantity, getCursor);
-    if (got === undefined) {
-      for (const b of bought) {
-        const unit = units.find((u) => u.index === b.index);
-        if (unit !== undefined) unit.remaining += b.units;
-      }
-      break;
-    }
-    for (const g of got) gotUnits.set(g.index, (gotUnits.get(g.index) ?? 0) + g.units);
-    const lineId = (i: number): string => (state.lines[i] as EngineLine).id;
-    applications.push({
-      buy: bought.map((b) => ({ lineId: lineId(b.index), units: b.units })),
-      get: got.map((g) => ({ lineId: lineId(g.index), units: g.units })),
-    });
+    const got = takeUnits(getOrder, false, action.get.quantity, getCursor, state.lines);
+    if (got === undefined) break; // the bought units are not used: the proposal is built from `got` only
+    applications.push({ buy: bought, get: got });
   }
   proposal.applications = applications;
   const discount = action.get.discount;
   const full: Percent = { numerator: 1n, denominator: 1n, numeratorNumber: 1, denominatorNumber: 1 };
   const percent = discount.type === 'percent' ? parsePercent(discount.percent, 'percent') : full;
-  for (const [index, got] of [...gotUnits].sort((a, b) => a[0] - b[0])) {
+  const gotUnits = units.filter((u) => u.got > 0).sort((a, b) => a.index - b.index);
+  for (const unit of gotUnits) {
+    const index = unit.index;
     const line = state.lines[index] as EngineLine;
     const value = base[index] as number;
     // The got units' share of the line: value × got / quantity, then the discount on it.
     const amount =
       discount.type === 'amount'
-        ? Math.min(discount.amount.amount * got, ratio(value, got, line.quantity, context.rounding, context.currency))
-        : unitsShare(value, got, line.quantity, percent, context.rounding, context.currency);
+        ? Math.min(
+            discount.amount.amount * unit.got,
+            ratio(value, unit.got, line.quantity, context.rounding, context.currency),
+          )
+        : unitsShare(value, unit.got, line.quantity, percent, context.rounding, context.currency);
     propose(proposal, index, amount, state.current);
   }
   return proposal;
