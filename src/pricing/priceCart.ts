@@ -558,7 +558,7 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
   for (let i = 0; i < pricedCount; i++) {
     const found = engine?.discounts[i];
     const subtotal = (subtotals[i] as Money).amount;
-    taxClasses[i] = (selected[i] as (typeof selected)[number]).prices.item.taxClass ?? 'standard';
+    taxClasses[i] = (selected[i] as PricingLine).prices.taxClass;
     if (found === undefined || found.length === 0) {
       lineDiscounts[i] = NO_DISCOUNTS;
       discountTotals[i] = noDiscount;

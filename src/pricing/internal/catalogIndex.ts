@@ -27,6 +27,8 @@ export interface SkuPrices {
   readonly item: CatalogItem;
   /** The item's position in `catalog.items` (0-based): a dense key for per-SKU tables. */
   readonly ordinal: number;
+  /** The item's tax class, `'standard'` when it has none. */
+  readonly taxClass: string;
   readonly base: readonly IndexedPrice[];
   readonly overrides: readonly IndexedPrice[];
   readonly sales: readonly IndexedPrice[];
@@ -173,6 +175,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       salesOrder: readonly number[] | undefined;
       tierBreaks: readonly number[];
       ordinal: number;
+      taxClass: string;
     }
   >();
   checkList<CatalogItem>(catalog.items, 'catalog.items').forEach((item, i) => {
@@ -187,6 +190,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
     skus.set(item.sku, {
       item,
       ordinal: i,
+      taxClass: item.taxClass ?? 'standard',
       base: [],
       overrides: [],
       sales: [],

@@ -48,19 +48,25 @@ export function allocateMinor(total: number, weights: readonly (number | bigint)
   const count = weights.length;
   let weightSum = 0;
   let small = count > 0 && Number.isSafeInteger(total) && total >= 0;
-  const numbers: number[] = new Array(count);
+  // Weights that are all safe non-negative numbers (the engine's amounts) are used as they are.
+  let numbers = weights as readonly number[];
   for (let i = 0; small && i < count; i++) {
     const w = weights[i] as number | bigint;
-    const n = typeof w === 'bigint' ? (w <= 9007199254740991n && w >= 0n ? Number(w) : -1) : w;
+    if (typeof w === 'bigint') {
+      numbers = weights.map((x) => (typeof x === 'bigint' ? (x <= 9007199254740991n && x >= 0n ? Number(x) : -1) : x));
+      break;
+    }
+  }
+  for (let i = 0; small && i < count; i++) {
+    const n = numbers[i] as number;
     if (!Number.isSafeInteger(n) || n < 0) small = false;
-    numbers[i] = n;
     weightSum += n;
   }
   if (!small || weightSum === 0 || !Number.isSafeInteger(weightSum) || total * weightSum > MAX) {
     return allocate(fromMinor(total, currency), weights).map((m) => m.amount);
   }
   const shares: number[] = new Array(count);
-  const remainders: number[] = new Array(count);
+  const remainders = remainderBuffer(count);
   let assigned = 0;
   for (let i = 0; i < count; i++) {
     const product = total * (numbers[i] as number);
@@ -83,12 +89,22 @@ export function allocateMinor(total: number, weights: readonly (number | bigint)
   return shares;
 }
 
+/** Scratch remainders for allocateMinor, reused across calls (nothing here is re-entered). */
+let remainderScratch = new Float64Array(256);
+
+function remainderBuffer(count: number): Float64Array {
+  if (count <= remainderScratch.length) return remainderScratch;
+  if (count > 65_536) return new Float64Array(count);
+  remainderScratch = new Float64Array(2 ** Math.ceil(Math.log2(count)));
+  return remainderScratch;
+}
+
 /**
  * One unit each to the `leftover` largest remainders, equal remainders to the earlier index. Each
  * (remainder, index) pair is packed into one exact double that orders them so, and the keys are
  * sorted natively (no comparator calls); pairs too large to pack take a comparator sort.
  */
-function distributeLeftover(shares: number[], remainders: readonly number[], leftover: number, bound: number): void {
+function distributeLeftover(shares: number[], remainders: Float64Array, leftover: number, bound: number): void {
   const count = shares.length;
   if (count <= 8) {
     // Few parts (a line's tax components): pick the largest remaining remainder, first one on ties.
@@ -113,7 +129,7 @@ function distributeLeftover(shares: number[], remainders: readonly number[], lef
     for (let i = 0; i < count; i++) if (key(i) >= threshold) shares[i] = (shares[i] as number) + 1;
     return;
   }
-  const order = remainders.map((_, index) => index);
+  const order = Array.from({ length: count }, (_, index) => index);
   order.sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
   for (let k = 0; k < leftover; k++) {
     const index = order[k] as number;

@@ -351,6 +351,14 @@ function spread(proposal: Proposal, total: number, indexes: readonly number[], s
   if (granted < total) proposal.cappedByLineFloor = true;
   if (granted <= 0) return;
   const parts = allocateMinor(granted, weights, currency);
+  let positive = 0;
+  for (let k = 0; k < parts.length; k++) if ((parts[k] as number) > 0) positive++;
+  if (positive === parts.length && proposal.indexes.length === 0) {
+    // Every eligible line gets a share (the usual case): the arrays as they are.
+    proposal.indexes = indexes.slice();
+    proposal.amounts = parts;
+    return;
+  }
   for (let k = 0; k < indexes.length; k++) {
     const part = parts[k] as number;
     if (part > 0) {
