@@ -628,25 +628,26 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       };
       continue;
     }
-    pricedLines[i] = {
+    // Built key by key in the documented order (no conditional spreads: they copy through temporaries).
+    const priced: { -readonly [K in keyof PricedLine]?: PricedLine[K] } = {
       id: s.line.id,
       sku: s.line.sku,
       quantity: s.line.quantity,
       unitPrice: s.unitPrice,
       unitPriceSource: s.source,
-      ...(s.source.kind === 'sale' && s.selection.compareAtUnitPrice !== undefined
-        ? { compareAtUnitPrice: s.selection.compareAtUnitPrice }
-        : {}),
-      subtotal: subtotals[i] as Money,
-      discounts: lineDiscounts[i] as PricedLine['discounts'],
-      discountTotal: discountTotals[i] as Money,
-      ...(giftOf === undefined ? {} : { giftOf }),
-      net,
-      tax,
-      total,
-      taxLines,
-      ...(s.review !== undefined ? { manualPriceReview: s.review } : {}),
     };
+    if (s.source.kind === 'sale' && s.selection.compareAtUnitPrice !== undefined)
+      priced.compareAtUnitPrice = s.selection.compareAtUnitPrice;
+    priced.subtotal = subtotals[i] as Money;
+    priced.discounts = lineDiscounts[i] as PricedLine['discounts'];
+    priced.discountTotal = discountTotals[i] as Money;
+    if (giftOf !== undefined) priced.giftOf = giftOf;
+    priced.net = net;
+    priced.tax = tax;
+    priced.total = total;
+    priced.taxLines = taxLines;
+    if (s.review !== undefined) priced.manualPriceReview = s.review;
+    pricedLines[i] = priced as PricedLine;
   }
   const pricedShipping: PricedShipping | undefined =
     shipping === undefined

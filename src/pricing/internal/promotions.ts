@@ -842,27 +842,32 @@ function commit(
     state.shippingDiscounts.push({ promotionId: promotion.id, amount: proposal.shipping });
   }
   state.applied.push(promotion);
-  return {
+  // Built key by key in the documented order (no conditional spreads: they copy through temporaries).
+  const trace: Mutable<PromotionTrace> = {
     promotionId: promotion.id,
     lane,
     applied: true,
     base: promotion.base ?? 'current',
-    ...(proposal.baseAmount === undefined ? {} : { baseAmount: minorMoney(proposal.baseAmount, context.currency) }),
-    amount: minorMoney(totalOf(proposal), context.currency),
-    allocations,
-    ...(proposal.shipping > 0 ? { shippingAmount: minorMoney(proposal.shipping, context.currency) } : {}),
-    ...(proposal.cappedByBudget || proposal.cappedByLineFloor
-      ? {
-          capped: [
-            ...(proposal.cappedByBudget ? (['budget'] as const) : []),
-            ...(proposal.cappedByLineFloor ? (['line_floor'] as const) : []),
-          ],
-        }
-      : {}),
-    ...(proposal.applications === undefined ? {} : { applications: proposal.applications }),
-    ...(proposal.gift === undefined ? {} : { giftLineId: proposal.gift.id }),
   };
+  if (proposal.baseAmount !== undefined) trace.baseAmount = minorMoney(proposal.baseAmount, currency);
+  trace.amount = minorMoney(totalOf(proposal), currency);
+  trace.allocations = allocations;
+  if (proposal.shipping > 0) trace.shippingAmount = minorMoney(proposal.shipping, currency);
+  if (proposal.cappedByBudget || proposal.cappedByLineFloor) {
+    trace.capped =
+      proposal.cappedByBudget && proposal.cappedByLineFloor
+        ? ['budget', 'line_floor']
+        : proposal.cappedByBudget
+          ? ['budget']
+          : ['line_floor'];
+  }
+  if (proposal.applications !== undefined) trace.applications = proposal.applications;
+  if (proposal.gift !== undefined) trace.giftLineId = proposal.gift.id;
+  return trace as PromotionTrace;
 }
+
+/** A type's fields without `readonly`, for building a result key by key. */
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 function rejected(
   promotion: Promotion,
@@ -871,16 +876,12 @@ function rejected(
   context: EngineContext,
   conflictsWith?: string,
 ): PromotionTrace {
-  return {
-    promotionId: promotion.id,
-    lane,
-    applied: false,
-    reason,
-    ...(conflictsWith === undefined ? {} : { conflictsWith }),
-    base: promotion.base ?? 'current',
-    amount: { amount: 0, currency: context.currency },
-    allocations: [],
-  };
+  const trace: Mutable<PromotionTrace> = { promotionId: promotion.id, lane, applied: false, reason };
+  if (conflictsWith !== undefined) trace.conflictsWith = conflictsWith;
+  trace.base = promotion.base ?? 'current';
+  trace.amount = { amount: 0, currency: context.currency };
+  trace.allocations = [];
+  return trace as PromotionTrace;
 }
 
 /**
@@ -1011,12 +1012,11 @@ export function applyPromotions(
     const entry = trace.find((t) => t.promotionId === promotion.id);
     const coupon = presentedCoupon(promotion.condition, context.couponCodes);
     const customerId = context.customer?.id;
-    return {
-      promotionId: promotion.id,
-      ...(coupon === undefined ? {} : { couponCode: coupon }),
-      ...(customerId === undefined ? {} : { customerId }),
-      amount: entry?.amount ?? { amount: 0, currency: context.currency },
-    };
+    const intent: Mutable<UsageIntent> = { promotionId: promotion.id };
+    if (coupon !== undefined) intent.couponCode = coupon;
+    if (customerId !== undefined) intent.customerId = customerId;
+    intent.amount = entry?.amount ?? { amount: 0, currency: context.currency };
+    return intent as UsageIntent;
   });
   return {
     discounts: state.slots.map((slot) => state.discounts[slot]),
