@@ -121,12 +121,13 @@ function distributeLeftover(shares: number[], remainders: Float64Array, leftover
     return;
   }
   if (bound * count + count <= MAX) {
-    const key = (i: number): number => (remainders[i] as number) * count + (count - 1 - i);
+    // The remainders are scratch: each becomes its key in place, and a copy is partitioned.
+    for (let i = 0; i < count; i++) remainders[i] = (remainders[i] as number) * count + (count - 1 - i);
     const keys = keyBuffer(count);
-    for (let i = 0; i < count; i++) keys[i] = key(i);
+    keys.set(remainders.subarray(0, count));
     // Keys are distinct, so the `leftover` largest are exactly those ≥ the key of rank count − leftover.
     const threshold = kthSmallest(keys, count, count - leftover);
-    for (let i = 0; i < count; i++) if (key(i) >= threshold) shares[i] = (shares[i] as number) + 1;
+    for (let i = 0; i < count; i++) if ((remainders[i] as number) >= threshold) shares[i] = (shares[i] as number) + 1;
     return;
   }
   const order = Array.from({ length: count }, (_, index) => index);

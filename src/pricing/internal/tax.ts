@@ -147,7 +147,7 @@ const NO_TAX_LINES: readonly TaxLine[] = Object.freeze([]);
  * scratch arrays: the floors of the exact shares, the one leftover unit (if any) to the larger
  * remainder, the first on a tie.
  */
-function splitInTwo(total: number, weights: readonly (number | bigint)[], currency: string): number[] {
+export function splitInTwo(total: number, weights: readonly (number | bigint)[], currency: string): number[] {
   const w0 = weights[0];
   const w1 = weights[1];
   if (typeof w0 === 'number' && typeof w1 === 'number') {
