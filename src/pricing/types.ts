@@ -188,6 +188,10 @@ export interface CatalogItem {
  * Everything pricing needs to know about the products: items, base prices, price lists and
  * contract prices, all in one currency.
  *
+ * A catalog is immutable data: `priceCart` checks and indexes a catalog object once, and memoises
+ * its price selections per pricing context, for as long as the object lives (weakly held). To change
+ * prices, pass a new catalog object; never edit one in place.
+ *
  * @example
  * ```ts
  * import { money } from 'ordercore/money';
@@ -1249,6 +1253,10 @@ export type PromotionAction =
  * - a promotion in a group listed in another applied promotion's `notCombinableWith` (or vice versa)
  *   is skipped;
  * - in a lane with `mode: 'best_per_item'`, each line keeps only the largest line-level discount of that lane.
+ *
+ * A promotion is immutable data: `priceCart` validates it, and memoises which catalog SKUs its item
+ * filters match, per promotion object for as long as it lives (weakly held). To change a promotion,
+ * pass a new object; never edit one in place (a promotion list may be rebuilt freely).
  *
  * @example
  * ```ts

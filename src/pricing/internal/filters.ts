@@ -35,24 +35,31 @@ export function compileFilter(filter: ItemFilter | undefined): (item: CatalogIte
  * Per filter object, its predicate and, per catalog index, its verdict on each catalog SKU by ordinal
  * (0 not yet known, 1 no, 2 yes), filled in as carts ask. Promotions, like catalogs, are immutable
  * data (documented on `Promotion`), so a filter's verdicts can be kept for as long as the filter and
- * the catalog live (WeakMaps: pure memoisation, dropped with them).
+ * the catalog live (WeakMaps: pure memoisation, dropped with them). A filter seen for the first time
+ * gets no table yet (a host that builds its promotions afresh for every call would pay for one it
+ * never reuses): only its predicate, which the caller applies directly.
  */
 const verdictMemo = new WeakMap<
   ItemFilter,
-  { matches: (item: CatalogItem) => boolean; byCatalog: WeakMap<object, Uint8Array> }
+  { matches: (item: CatalogItem) => boolean; byCatalog: WeakMap<object, Uint8Array> | undefined }
 >();
 
-/** The predicate of `filter` and its verdict table for the catalog `catalogKey` of `skuCount` SKUs. */
+/**
+ * The predicate of `filter` and, from the second time the filter is asked for on, its verdict
+ * table for the catalog `catalogKey` of `skuCount` SKUs.
+ */
 export function filterVerdicts(
   filter: ItemFilter,
   catalogKey: object,
   skuCount: number,
-): { matches: (item: CatalogItem) => boolean; verdicts: Uint8Array } {
-  let memo = verdictMemo.get(filter);
+): { matches: (item: CatalogItem) => boolean; verdicts: Uint8Array | undefined } {
+  const memo = verdictMemo.get(filter);
   if (memo === undefined) {
-    memo = { matches: compileFilter(filter), byCatalog: new WeakMap() };
-    verdictMemo.set(filter, memo);
+    const matches = compileFilter(filter);
+    verdictMemo.set(filter, { matches, byCatalog: undefined });
+    return { matches, verdicts: undefined };
   }
+  memo.byCatalog ??= new WeakMap();
   let verdicts = memo.byCatalog.get(catalogKey);
   if (verdicts === undefined) {
     verdicts = new Uint8Array(skuCount);

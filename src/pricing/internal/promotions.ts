@@ -166,6 +166,14 @@ function indexLines(lines: readonly EngineLine[], context: EngineContext): LineI
       for (let i = 0; i < lines.length; i++) if ((lines[i] as EngineLine).giftOf === undefined) found.push(i);
     } else {
       const { matches, verdicts } = filterVerdicts(filter, context.catalogKey, context.skuCount);
+      if (verdicts === undefined) {
+        for (let i = 0; i < lines.length; i++) {
+          const line = lines[i] as EngineLine;
+          if (line.giftOf === undefined && matches(line.item)) found.push(i);
+        }
+        cache.set(filter, found);
+        return found;
+      }
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i] as EngineLine;
         if (line.giftOf !== undefined) continue;
