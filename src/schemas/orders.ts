@@ -130,7 +130,12 @@ function checkUnique(ids: readonly string[], path: string, field: string, contex
   });
 }
 
-function issue(context: Pick<z.RefinementCtx, 'addIssue'>, path: (string | number)[], code: string, message: string): void {
+function issue(
+  context: Pick<z.RefinementCtx, 'addIssue'>,
+  path: (string | number)[],
+  code: string,
+  message: string,
+): void {
   context.addIssue({ code: 'custom', path, message, params: { code } });
 }
 
@@ -572,7 +577,8 @@ const metadataSchema: z.ZodType<Readonly<Record<string, string>>, unknown> = z.t
       const value = input[key];
       if (key === '__proto__') issue(context, [key], 'forbidden_key', 'the key __proto__ is not allowed');
       else if (typeof value !== 'string') issue(context, [key], 'invalid_type', 'expected a string');
-      else if (key.length > MAX_ID_LENGTH || value.length > MAX_TEXT_LENGTH) issue(context, [key], 'too_big', 'too long');
+      else if (key.length > MAX_ID_LENGTH || value.length > MAX_TEXT_LENGTH)
+        issue(context, [key], 'too_big', 'too long');
       else output[key] = value;
     }
     return output;
