@@ -238,15 +238,14 @@ function entityState(order: Order, machine: CompiledMachine, entityId: string | 
   }
 }
 
-/** Picks the candidate for the machine's current state, or says why none applies. */
-function choose(
+/** The candidates for the machine's current state, or why there are none. */
+function lookup(
   order: Order,
   event: MachineEvent,
   machine: CompiledMachine,
   entityId: string | undefined,
   state: string,
-  settings: Settings,
-): Result<Step, OrderTransitionError> {
+): Result<readonly CompiledTransition[], OrderTransitionError> {
   const candidates = machine.table.get(state)?.get(event.type);
   if (candidates === undefined) {
     if (state === NEW_ENTITY) {
@@ -266,6 +265,19 @@ function choose(
       { event: event.type, machine: machine.entity, state, ...(entityId === undefined ? {} : { entityId }) },
     );
   }
+  return ok(candidates);
+}
+
+/** Validates the payload and picks the candidate whose conditions hold; then runs its guards. */
+function choose(
+  order: Order,
+  event: MachineEvent,
+  machine: CompiledMachine,
+  entityId: string | undefined,
+  state: string,
+  candidates: readonly CompiledTransition[],
+  settings: Settings,
+): Result<Step, OrderTransitionError> {
   const definition = machine.owned.get(event.type) ?? machine.followed.get(event.type);
   const problem = definition?.validate?.(event, order);
   if (problem !== undefined) {
@@ -395,13 +407,43 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
       entity: owner.entity,
     });
   }
-  const primary = choose(order, ev, owner, entityId, state, settings);
+  // Every machine involved must have a transition before any payload check or guard runs, so a
+  // refusal says first whether the event makes sense at all in these states.
+  const found = lookup(order, ev, owner, entityId, state);
+  if (!found.ok) return found;
+  const followers = route.followers;
+  let followerCandidates: (readonly CompiledTransition[] | undefined)[] | undefined;
+  let followerStates: (string | undefined)[] | undefined;
+  if (followers.length > 0) {
+    followerCandidates = [];
+    followerStates = [];
+    for (const follower of followers) {
+      const followerState = entityState(order, follower, undefined);
+      followerStates.push(followerState);
+      if (followerState === undefined) {
+        followerCandidates.push(undefined);
+        continue;
+      }
+      const list = lookup(order, ev, follower, undefined, followerState);
+      if (!list.ok) return list;
+      followerCandidates.push(list.value);
+    }
+  }
+  const primary = choose(order, ev, owner, entityId, state, found.value, settings);
   if (!primary.ok) return primary;
   const steps: Step[] = [primary.value];
-  for (const follower of route.followers) {
-    const followerState = entityState(order, follower, undefined);
-    if (followerState === undefined) continue;
-    const step = choose(order, ev, follower, undefined, followerState, settings);
+  for (let i = 0; i < followers.length; i++) {
+    const list = followerCandidates?.[i];
+    if (list === undefined) continue;
+    const step = choose(
+      order,
+      ev,
+      followers[i] as CompiledMachine,
+      undefined,
+      followerStates?.[i] as string,
+      list,
+      settings,
+    );
     if (!step.ok) return step;
     steps.push(step.value);
   }

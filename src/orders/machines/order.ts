@@ -1,3 +1,9 @@
+import type { Result } from '../../core/result.js';
+import { applyOrderEdits } from '../edits/applyOrderEdits.js';
+import { applySubstitution } from '../edits/applySubstitution.js';
+import { cancelLineQuantities } from '../edits/cancelLineQuantities.js';
+import type { OrderEditError } from '../edits/errors.js';
+import type { OrderEditOutcome } from '../edits/types.js';
 import {
   checkInstant,
   checkLineList,
@@ -19,6 +25,7 @@ import type {
   MachineEvent,
   MachineUpdate,
   TransitionDefinition,
+  UpdateOutcome,
 } from '../machine/types.js';
 import type { ApprovalStep, LineQuantities, Order, OrderEffect, OrderEvent, OrderLine } from '../types.js';
 
@@ -112,6 +119,29 @@ const EVENTS: readonly EventDefinition[] = [
     description: 'Produced units of make-to-order lines become allocated.',
   },
   { type: 'cancel', validate: (ev) => checkString(e(ev), 'reason'), description: 'Cancel the whole order.' },
+  {
+    type: 'edit_order',
+    validate: (ev) =>
+      (Array.isArray(e(ev)['edits']) && (e(ev)['edits'] as unknown[]).length > 0
+        ? undefined
+        : issue('edits', 'expected a non-empty array of edits')) ?? checkOptionalString(e(ev), 'reason'),
+    description: 'Edit lines, quantities, address or requested date (the edits module applies them).',
+  },
+  {
+    type: 'cancel_lines',
+    validate: (ev, order) =>
+      checkLineList(order, e(ev)['lines'], 'lines', ['quantity']) ?? checkString(e(ev), 'reason'),
+    description: 'Cancel some units of some lines (the last units; allocated ones are released).',
+  },
+  {
+    type: 'accept_substitution',
+    validate: (ev) =>
+      checkString(e(ev), 'lineId') ??
+      (isRecord(e(ev)['substitute']) && (e(ev)['substitute'] as Record<string, unknown>)['kind'] === 'add_line'
+        ? undefined
+        : issue('substitute', "expected an { kind: 'add_line', line } edit")),
+    description: 'Replace a line by a substitute the customer accepted.',
+  },
   { type: 'complete', description: 'Every unit still ordered has shipped (or the service is completed).' },
   { type: 'close', description: 'Close a completed order.' },
   { type: 'create_shipment', follow: true },
@@ -300,6 +330,41 @@ const complete: MachineUpdate = (order, _event, ctx) => ({
   timestamps: { ...order.timestamps, completedAt: ctx.now },
 });
 
+/** Runs an edits-module function: its refusal refuses the event (code and details kept in `cause`). */
+function viaEdits(result: Result<OrderEditOutcome, OrderEditError>): UpdateOutcome {
+  if (!result.ok) {
+    return {
+      outcome: 'rejected',
+      code: result.error.code,
+      message: result.error.message,
+      details: result.error.details,
+    };
+  }
+  return { outcome: 'updated', order: result.value.order, effects: result.value.effects };
+}
+
+const editOrder: MachineUpdate = (order, event, ctx) =>
+  viaEdits(applyOrderEdits(order, (event as Ev<'edit_order'>).edits, { now: ctx.now }));
+
+const cancelLines: MachineUpdate = (order, event, ctx) => {
+  const ev = event as Ev<'cancel_lines'>;
+  return viaEdits(cancelLineQuantities(order, ev.lines, { now: ctx.now, reason: ev.reason }));
+};
+
+const acceptSubstitution: MachineUpdate = (order, event, ctx) => {
+  const ev = event as Ev<'accept_substitution'>;
+  return viaEdits(applySubstitution(order, ev.lineId, ev.substitute, { now: ctx.now }));
+};
+
+const EDITABLE = [
+  'placed',
+  'pending_approval',
+  'confirmed',
+  'awaiting_release',
+  'in_production',
+  'in_fulfillment',
+] as const;
+
 const CANCELLABLE = [
   'placed',
   'on_hold',
@@ -404,6 +469,33 @@ const TRANSITIONS: readonly TransitionDefinition[] = [
   { from: 'completed', event: 'request_return', to: 'completed' },
   { from: 'in_fulfillment', event: 'complete', to: 'completed', guards: ['fulfillment_complete'], update: complete },
   { from: 'completed', event: 'close', to: 'closed' },
+  ...EDITABLE.map(
+    (state): TransitionDefinition => ({
+      from: state,
+      event: 'edit_order',
+      to: state,
+      guards: ['before_change_cutoff'],
+      update: editOrder,
+    }),
+  ),
+  ...EDITABLE.map(
+    (state): TransitionDefinition => ({
+      from: state,
+      event: 'cancel_lines',
+      to: state,
+      guards: ['before_change_cutoff'],
+      update: cancelLines,
+    }),
+  ),
+  ...(['confirmed', 'awaiting_release', 'in_production', 'in_fulfillment'] as const).map(
+    (state): TransitionDefinition => ({
+      from: state,
+      event: 'accept_substitution',
+      to: state,
+      guards: ['before_change_cutoff'],
+      update: acceptSubstitution,
+    }),
+  ),
   {
     from: CANCELLABLE,
     event: 'cancel',
@@ -429,7 +521,11 @@ const TRANSITIONS: readonly TransitionDefinition[] = [
  * authorisations, refunds captured money not matched by shipped goods and releases coupon usage.
  * Returns can be requested on `in_fulfillment` and `completed` orders.
  *
- * Default guards: `paid_or_credit_approved` and `order_not_on_hold` on `create_shipment`,
+ * `edit_order`, `cancel_lines` and `accept_substitution` keep the state and apply the edits module's
+ * `applyOrderEdits`, `cancelLineQuantities` and `applySubstitution` (their effects are passed on; their
+ * refusal is `edit_rejected` with the edits error's code and details in `details.cause`).
+ *
+ * Default guards: `before_change_cutoff` on edits, line cancellations and substitutions, `paid_or_credit_approved` and `order_not_on_hold` on `create_shipment`,
  * `before_change_cutoff` on `cancel`, `release_date_reached` on `release_for_fulfillment`,
  * `quantities_within_open` on `allocate` and `production_completed`, `fulfillment_complete` on `complete`.
  *
