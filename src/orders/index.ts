@@ -163,6 +163,7 @@ export { cancelLineQuantities } from './edits/cancelLineQuantities.js';
 export type { OrderEditErrorCode } from './edits/errors.js';
 export { ORDER_EDIT_ERROR_CODES, OrderEditError } from './edits/errors.js';
 export { lineAmountsForUnits } from './edits/lineAmountsForUnits.js';
+export { orderBalance } from './edits/orderBalance.js';
 export { planAllocation } from './edits/planAllocation.js';
 export { proposeSubstitutions } from './edits/proposeSubstitutions.js';
 export type {

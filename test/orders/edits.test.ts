@@ -8,6 +8,7 @@ import {
   cancelLineQuantities,
   lineAmountsForUnits,
   OrderEditError,
+  orderBalance,
   planAllocation,
   proposeSubstitutions,
 } from '../../src/orders/index.js';
@@ -709,5 +710,70 @@ describe('outcome is plain data', () => {
     expect(JSON.parse(JSON.stringify(out))).toEqual(out);
     const o: Order = out.order;
     expect(o.lines[0]?.quantities.cancelled).toBe(2);
+  });
+});
+
+describe('frozen inputs and the balance', () => {
+  it('every function leaves deep-frozen inputs as they were', () => {
+    const l = line({
+      id: 'l1',
+      sku: 'MUG',
+      quantity: 4,
+      unit: 1000,
+      discounts: [['p', 100]],
+      quantities: { allocated: 2, backordered: 2 },
+      extra: { allowSubstitutes: true },
+    });
+    const o = deepFreeze(order([l], { payments: [captured(3900)] }));
+    const copy = structuredClone(o);
+    const sub = deepFreeze({
+      kind: 'add_line' as const,
+      line: { ...line({ id: 's', sku: 'XL', quantity: 2, unit: 900 }) },
+    });
+    const context = deepFreeze({ availability: { XL: { available: 3 } }, prices: { XL: { unitPrice: usd('9.00') } } });
+    const rules = deepFreeze({ compatible: { MUG: [{ sku: 'XL', rank: 1 }] } });
+    expect(cancelLineQuantities(o, deepFreeze([{ lineId: 'l1', quantity: 3 }]), { now: NOW, reason: 'r' }).ok).toBe(
+      true,
+    );
+    expect(applySubstitution(o, 'l1', sub, { now: NOW }).ok).toBe(true);
+    expect(planAllocation(o, deepFreeze({ MUG: [{ available: 1, locationId: 'A' }] }), { now: NOW }).ok).toBe(true);
+    expect(proposeSubstitutions(o, rules, context).ok).toBe(true);
+    expect(
+      applyOrderEdits(o, deepFreeze([{ kind: 'change_quantity', lineId: 'l1', quantity: 9 }]), { now: NOW }).ok,
+    ).toBe(true);
+    expect(o).toEqual(copy);
+  });
+
+  it('orderBalance counts units still ordered, shipping, and refunded returns', () => {
+    const l = line({
+      id: 'l1',
+      quantity: 3,
+      unit: 1000,
+      discounts: [['p', 100]],
+      quantities: { allocated: 3, shipped: 3, returned: 1, cancelled: 0 },
+    });
+    const o = order([l], {
+      shipping: { net: usd('5.00'), tax: usd('0.40') },
+      payments: [captured(3440, 966)],
+      returns: [
+        {
+          id: 'r1',
+          state: 'refunded',
+          lines: [{ lineId: 'l1', quantity: 1, reason: 'x', received: 1 }],
+          resolutionAmount: usd('9.66'),
+        },
+      ],
+    });
+    const b = value(orderBalance(o));
+    // 29.00 + 5.40 − 9.66 = 24.74 due; 34.40 − 9.66 = 24.74 captured.
+    expect(b).toEqual({ due: usd('24.74'), netCaptured: usd('24.74'), toCollect: usd('0'), toRefund: usd('0') });
+    expect(error(orderBalance({ ...o, lines: [{ ...l, total: usd('1.00') }] })).code).toBe('inconsistent_amounts');
+  });
+
+  it('refuses a malformed substitutedFor on an added line', () => {
+    const bad = { ...line({ id: 'n', quantity: 1, unit: 100 }), substitutedFor: 'l1' as never };
+    expect(error(applyOrderEdits(order([threeUnits]), [{ kind: 'add_line', line: bad }], { now: NOW })).code).toBe(
+      'invalid_edit',
+    );
   });
 });

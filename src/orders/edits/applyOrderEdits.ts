@@ -244,7 +244,7 @@ export function lineFromInput(input: Readonly<Record<string, unknown>>, sourcing
   ] as const) {
     if (input[f] !== undefined) line[f] = input[f];
   }
-  line['discounts'] = input['discounts'];
+  line['discounts'] = Array.isArray(input['discounts']) ? input['discounts'].slice() : input['discounts'];
   for (const f of [
     'discountTotal',
     'net',
@@ -289,6 +289,18 @@ export function addLineTo(
         field: `line.${f}`,
       });
     }
+  }
+  const substitutedFor = input['substitutedFor'];
+  if (
+    substitutedFor !== undefined &&
+    (!isObject(substitutedFor) ||
+      typeof substitutedFor['lineId'] !== 'string' ||
+      typeof substitutedFor['sku'] !== 'string')
+  ) {
+    return fail('invalid_edit', `${at}.substitutedFor: expected { lineId, sku }.`, {
+      index,
+      field: 'line.substitutedFor',
+    });
   }
   if (input['allowSubstitutes'] !== undefined && typeof input['allowSubstitutes'] !== 'boolean') {
     return fail('invalid_edit', `${at}.allowSubstitutes: expected a boolean.`, {
