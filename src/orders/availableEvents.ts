@@ -118,7 +118,7 @@ function evaluate(
  *   { now, actor },
  * );
  * if (!created.ok) throw created.error;
- * availableEvents(created.value.order, { now, actor }).filter((e) => e.machine === 'order').map((e) => e.type); //=> ['hold', 'request_approval', 'confirm', 'cancel']
+ * availableEvents(created.value.order, { now, actor }).filter((e) => e.machine === 'order').map((e) => e.type); //=> ['hold', 'request_approval', 'confirm', 'cancel', 'edit_order', 'cancel_lines']
  * ```
  */
 export function availableEvents(order: Order, options: TransitionOptions): readonly AvailableEvent[] {
