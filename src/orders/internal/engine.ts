@@ -376,7 +376,10 @@ function runUpdate(
       effects = result.effects;
     } else next = result;
   }
-  return ok({ order: setEntityState(next, step.machine, step.context.entityId, step.chosen.to), effects });
+  // The order's own state is set with the version and history in one copy at the end.
+  const placed =
+    step.machine.entity === 'order' ? next : setEntityState(next, step.machine, step.context.entityId, step.chosen.to);
+  return ok({ order: placed, effects });
 }
 
 /** Applies one event; the order given is never modified. */
@@ -475,5 +478,7 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   };
   const history = order.history.slice();
   history.push(entry);
-  return ok({ order: { ...next, version: order.version + 1, history }, effects, entry });
+  let orderState = next.state;
+  for (const step of steps) if (step.machine.entity === 'order') orderState = step.chosen.to;
+  return ok({ order: { ...next, state: orderState, version: order.version + 1, history }, effects, entry });
 }
