@@ -19,10 +19,11 @@ import type { ApprovalOutcome } from './types.js';
  * import { approvalOutcome } from 'ordercore/orders';
  *
  * approvalOutcome({ approvals: [] }); //=> 'not_required'
- * approvalOutcome({ approvals: [
+ * const approvals = [
  *   { queue: 'credit', ruleId: 'large', reason: 'Large order', status: 'approved', decidedBy: 'u-7' },
  *   { queue: 'engineering', ruleId: 'cnc', reason: 'Machinery', status: 'pending' },
- * ] }); //=> 'pending'
+ * ] as const;
+ * approvalOutcome({ approvals }); //=> 'pending'
  * ```
  */
 export function approvalOutcome(order: Pick<Order, 'approvals'>): ApprovalOutcome {
