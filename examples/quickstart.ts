@@ -1,7 +1,24 @@
 // The quick start: `npm install && npm run demo`. Prices a cart with ordercore/pricing — price lists,
 // volume tiers, promotions that stack, a coupon, sales tax and shipping — and prints the breakdown
-// and the trace that explains every number. It grows with each module of ordercore.
+// and the trace that explains every number; then takes the priced cart through ordercore/orders, from
+// placement through payment, a split shipment, delivery and a partial return with a refund. It grows
+// with each module of ordercore.
 import { format, type Money, money, negate, toSnapshot } from 'ordercore/money';
+import {
+  type Actor,
+  createOrder,
+  fulfillmentStatus,
+  type Order,
+  type OrderDraft,
+  type OrderEffect,
+  type OrderEvent,
+  orderTotals,
+  paymentStatus,
+  planAllocation,
+  replay,
+  returnStatus,
+  transition,
+} from 'ordercore/orders';
 import { type Catalog, type PricingOptions, priceCart } from 'ordercore/pricing';
 import { parseMoneySnapshot } from 'ordercore/schemas';
 
@@ -180,4 +197,181 @@ console.log(`\nAs JSON: ${wire} → read back ${back.ok ? format(back.value) : b
 const hostile = parseMoneySnapshot({ amount: '12.345', currency: 'USD' });
 console.log(
   `Hostile input { amount: '12.345', currency: 'USD' } → ${hostile.ok ? 'accepted?!' : `${hostile.error.issues[0]?.code} at ${hostile.error.issues[0]?.path.join('.')}`}`,
+);
+
+// ---------------------------------------------------------------------------------------------
+// Orders: the priced cart becomes an order (each line keeps its priced amounts and discount shares),
+// then runs through payment, a split shipment, delivery and a partial return with a refund. Every
+// step is one pure `transition`; side effects come back as data for the host to run.
+
+const clock = (day: number, hour: number): string =>
+  `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00-05:00`;
+const clerk: Actor = { kind: 'user', id: 'clerk-7' };
+const placedAt = clock(22, 15);
+
+const draft: OrderDraft = {
+  id: 'ORD-1001',
+  type: 'stock',
+  currency: cart.currency,
+  channel: 'web',
+  priority: 'normal',
+  customer: {
+    accountId: 'c-1001',
+    deliveryAddress: { name: 'Ada Lovelace', line1: '1 Main St', city: 'New York', postalCode: '10001', country: 'US' },
+  },
+  lines: cart.lines.map((l) => ({
+    id: l.id,
+    sku: l.sku,
+    description: l.giftOf ? `${l.sku} (gift)` : l.sku,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    unitPriceSource: l.unitPriceSource,
+    subtotal: l.subtotal,
+    discounts: l.discounts,
+    discountTotal: l.discountTotal,
+    net: l.net,
+    tax: l.tax,
+    taxLines: l.taxLines,
+    total: l.total,
+  })),
+  shipping: { net: cart.shipping?.net ?? usd('0'), tax: cart.shipping?.tax ?? usd('0') },
+  fulfillment: { shippingMethod: 'ground' },
+  terms: { paymentTerms: { kind: 'prepaid' }, paymentMethod: 'card', creditApproved: false },
+  timestamps: { orderedAt: placedAt },
+  couponCodes: cart.usageIntents.flatMap((u) => (u.couponCode ? [u.couponCode] : [])),
+};
+
+function describeEffect(effect: OrderEffect): string {
+  switch (effect.type) {
+    case 'notify_customer':
+      return `notify(${effect.message.kind})`;
+    case 'reserve_stock':
+    case 'release_stock':
+    case 'restock':
+      return `${effect.type}(${effect.lines.map((l) => `${l.sku}×${l.quantity}`).join(', ')})`;
+    case 'capture_payment':
+    case 'refund_payment':
+      return `${effect.type}(${format(effect.amount)})`;
+    default:
+      return effect.type;
+  }
+}
+
+function show(label: string, order: Order, effects: readonly OrderEffect[], before?: Order): void {
+  const last = order.history.at(-1);
+  let move = last ? `${last.machine}${last.entityId ? ` ${last.entityId}` : ''}: ${last.from} → ${last.to}` : '';
+  // An event another machine owns may move the order too (create_shipment: confirmed → in_fulfillment).
+  if (last && last.machine !== 'order' && before && before.state !== order.state) move += ` (order → ${order.state})`;
+  const did = effects.length === 0 ? '' : `  ⇒ ${effects.map(describeEffect).join(', ')}`;
+  console.log(`  ${label.padEnd(26)}${move.padEnd(38)}${did}`);
+}
+
+const created = createOrder(draft, { now: placedAt, actor: { kind: 'customer', id: 'c-1001' } });
+if (!created.ok) throw created.error;
+let order = created.value.order;
+console.log(
+  `\nOrders — ${order.id} created from the priced cart: ${order.lines.length} lines, total ${format(orderTotals(order).grandTotal)} ${orderTotals(order).grandTotal.amount === t.grandTotal.amount ? '(= the cart ✓)' : '(≠ the cart ✗)'}\n`,
+);
+show('place', order, created.value.effects);
+
+/** Applies one event; any refusal is a bug in this script, so it throws. */
+function apply(label: string, event: OrderEvent, now: string, actor: Actor = clerk): readonly OrderEffect[] {
+  const result = transition(order, event, { now, actor });
+  if (!result.ok) throw result.error;
+  const before = order;
+  order = result.value.order;
+  show(label, order, result.value.effects, before);
+  return result.value.effects;
+}
+
+const grandTotal = orderTotals(order).grandTotal;
+apply('confirm', { type: 'confirm' }, clock(22, 15));
+apply(
+  'authorize_payment',
+  { type: 'authorize_payment', paymentId: 'pay-1', method: 'card', amount: grandTotal },
+  clock(22, 15),
+);
+apply('capture_payment', { type: 'capture_payment', paymentId: 'pay-1', amount: grandTotal }, clock(22, 16));
+
+// Stock from the warehouse's availability; planAllocation turns it into an `allocate` event.
+const plan = planAllocation(
+  order,
+  Object.fromEntries(order.lines.map((l) => [l.sku, { available: 50, locationId: 'NYC-1' }])),
+  { now: clock(22, 16) },
+);
+if (!plan.ok) throw plan.error;
+apply('allocate', plan.value, clock(22, 16));
+
+// Two shipments: the mugs are split between them (a partial shipment of line 2).
+const first = [
+  { lineId: '1', quantity: 3 },
+  { lineId: '2', quantity: 2 },
+];
+const second = order.lines
+  .map((l) => ({ lineId: l.id, quantity: l.quantity - (first.find((f) => f.lineId === l.id)?.quantity ?? 0) }))
+  .filter((l) => l.quantity > 0);
+for (const [id, lines, day] of [
+  ['shp-1', first, 23],
+  ['shp-2', second, 24],
+] as const) {
+  apply(
+    `create_shipment ${id}`,
+    { type: 'create_shipment', shipmentId: id, lines, locationId: 'NYC-1' },
+    clock(day, 9),
+  );
+  apply('start_picking', { type: 'start_picking', shipmentId: id }, clock(day, 10));
+  apply('pack_shipment', { type: 'pack_shipment', shipmentId: id }, clock(day, 11));
+  apply('ship', { type: 'ship', shipmentId: id, carrier: 'UPS', trackingNumber: `1Z-${id}` }, clock(day, 16));
+  console.log(`    fulfilment: ${fulfillmentStatus(order)}`);
+}
+apply('deliver shp-1', { type: 'deliver', shipmentId: 'shp-1' }, clock(25, 12));
+apply('deliver shp-2', { type: 'deliver', shipmentId: 'shp-2' }, clock(26, 12));
+apply('complete', { type: 'complete' }, clock(26, 12), { kind: 'system', id: 'oms' });
+
+// A partial return: one mug arrives chipped; the refund is the unit's stored value (its share of
+// every discount included), never re-computed.
+const customer: Actor = { kind: 'customer', id: 'c-1001' };
+apply(
+  'request_return',
+  { type: 'request_return', returnId: 'rma-1', lines: [{ lineId: '2', quantity: 1, reason: 'chipped' }] },
+  clock(28, 10),
+  customer,
+);
+apply('authorize_return', { type: 'authorize_return', returnId: 'rma-1' }, clock(28, 11));
+apply(
+  'receive_return',
+  { type: 'receive_return', returnId: 'rma-1', lines: [{ lineId: '2', quantity: 1 }] },
+  clock(30, 9),
+);
+apply(
+  'inspect_return',
+  { type: 'inspect_return', returnId: 'rma-1', lines: [{ lineId: '2', resellable: 0, damaged: 1 }] },
+  clock(30, 10),
+);
+const resolved = apply(
+  'resolve_return',
+  { type: 'resolve_return', returnId: 'rma-1', resolution: 'refund' },
+  clock(30, 11),
+);
+// The host runs the refund effect at its payment gateway, then records it on the payment.
+for (const effect of resolved) {
+  if (effect.type === 'refund_payment') {
+    apply(
+      'refund_payment',
+      { type: 'refund_payment', paymentId: 'pay-1', amount: effect.amount, reason: effect.reason },
+      clock(30, 12),
+    );
+  }
+}
+
+const paid = order.payments[0];
+console.log(
+  `\n  projections (derived, never stored): payment ${paymentStatus(order)}, fulfilment ${fulfillmentStatus(order)}, returns ${returnStatus(order)}`,
+);
+console.log(
+  `  captured ${paid ? format(paid.captured) : '-'}, refunded ${paid ? format(paid.refunded) : '-'}; order ${order.state}, version ${order.version}, ${order.history.length} history entries`,
+);
+const rebuilt = replay(order.history);
+console.log(
+  `  replay(order.history) rebuilds the order: ${rebuilt.ok && JSON.stringify(rebuilt.value) === JSON.stringify(order) ? '✓ identical' : '✗ differs'}`,
 );
