@@ -440,7 +440,10 @@ export type OrderEdit =
        * The line re-priced at the new quantity, when the host re-ran pricing (tiers may change the unit
        * price). Without it, amounts scale from the stored per-unit amounts (never re-spread).
        */
-      readonly repriced?: Pick<OrderLine, 'unitPrice' | 'subtotal' | 'discounts' | 'discountTotal' | 'net' | 'tax' | 'total'>;
+      readonly repriced?: Pick<
+        OrderLine,
+        'unitPrice' | 'subtotal' | 'discounts' | 'discountTotal' | 'net' | 'tax' | 'total'
+      >;
     }
   | { readonly kind: 'change_address'; readonly address: Address }
   | { readonly kind: 'change_requested_date'; readonly requestedDeliveryDate: CalendarDate };
@@ -459,10 +462,17 @@ export type OrderEvent =
       /** Units allocated per line (stock lines emit `reserve_stock`; make-to-order lines emit `schedule_production`). */
       readonly lines: readonly { readonly lineId: string; readonly quantity: number; readonly locationId?: string }[];
       /** Units that cannot be allocated now, with their expected availability. */
-      readonly backorders?: readonly { readonly lineId: string; readonly quantity: number; readonly expectedAt?: Instant }[];
+      readonly backorders?: readonly {
+        readonly lineId: string;
+        readonly quantity: number;
+        readonly expectedAt?: Instant;
+      }[];
     }
   | { readonly type: 'release_for_fulfillment' }
-  | { readonly type: 'production_completed'; readonly lines: readonly { readonly lineId: string; readonly quantity: number }[] }
+  | {
+      readonly type: 'production_completed';
+      readonly lines: readonly { readonly lineId: string; readonly quantity: number }[];
+    }
   | { readonly type: 'edit_order'; readonly edits: readonly OrderEdit[]; readonly reason?: string }
   | {
       readonly type: 'cancel_lines';
@@ -470,11 +480,21 @@ export type OrderEvent =
       readonly reason: string;
     }
   | { readonly type: 'cancel'; readonly reason: string }
-  | { readonly type: 'accept_substitution'; readonly lineId: string; readonly substitute: OrderEdit & { readonly kind: 'add_line' } }
+  | {
+      readonly type: 'accept_substitution';
+      readonly lineId: string;
+      readonly substitute: OrderEdit & { readonly kind: 'add_line' };
+    }
   | { readonly type: 'complete' }
   | { readonly type: 'close' }
   // payment machine
-  | { readonly type: 'authorize_payment'; readonly paymentId: string; readonly method: string; readonly amount: Money; readonly reference?: string }
+  | {
+      readonly type: 'authorize_payment';
+      readonly paymentId: string;
+      readonly method: string;
+      readonly amount: Money;
+      readonly reference?: string;
+    }
   | { readonly type: 'payment_failed'; readonly paymentId: string; readonly reason: string }
   | { readonly type: 'capture_payment'; readonly paymentId: string; readonly amount: Money }
   | { readonly type: 'refund_payment'; readonly paymentId: string; readonly amount: Money; readonly reason?: string }
@@ -490,7 +510,12 @@ export type OrderEvent =
   | { readonly type: 'pack_shipment'; readonly shipmentId: string }
   | { readonly type: 'ship'; readonly shipmentId: string; readonly carrier: string; readonly trackingNumber: string }
   | { readonly type: 'deliver'; readonly shipmentId: string }
-  | { readonly type: 'report_delay'; readonly shipmentId: string; readonly newExpectedAt: Instant; readonly reason: string }
+  | {
+      readonly type: 'report_delay';
+      readonly shipmentId: string;
+      readonly newExpectedAt: Instant;
+      readonly reason: string;
+    }
   | { readonly type: 'cancel_shipment'; readonly shipmentId: string; readonly reason: string }
   // return machine
   | {
@@ -500,13 +525,21 @@ export type OrderEvent =
     }
   | { readonly type: 'authorize_return'; readonly returnId: string }
   | { readonly type: 'reject_return'; readonly returnId: string; readonly reason: string }
-  | { readonly type: 'receive_return'; readonly returnId: string; readonly lines: readonly { readonly lineId: string; readonly quantity: number }[] }
+  | {
+      readonly type: 'receive_return';
+      readonly returnId: string;
+      readonly lines: readonly { readonly lineId: string; readonly quantity: number }[];
+    }
   | {
       readonly type: 'inspect_return';
       readonly returnId: string;
       readonly lines: readonly { readonly lineId: string; readonly resellable: number; readonly damaged: number }[];
     }
-  | { readonly type: 'resolve_return'; readonly returnId: string; readonly resolution: 'refund' | 'exchange' | 'store_credit' }
+  | {
+      readonly type: 'resolve_return';
+      readonly returnId: string;
+      readonly resolution: 'refund' | 'exchange' | 'store_credit';
+    }
   // service machine
   | { readonly type: 'schedule_appointment'; readonly from: Instant; readonly until: Instant }
   | { readonly type: 'assign_technician'; readonly technicianId: string }
@@ -520,7 +553,10 @@ export type OrderEventType = OrderEvent['type'];
 /** Typed customer messages a `notify_customer` effect carries. */
 export type CustomerMessage =
   | { readonly kind: 'order_confirmed' }
-  | { readonly kind: 'backordered'; readonly lines: readonly { readonly lineId: string; readonly quantity: number; readonly expectedAt?: Instant }[] }
+  | {
+      readonly kind: 'backordered';
+      readonly lines: readonly { readonly lineId: string; readonly quantity: number; readonly expectedAt?: Instant }[];
+    }
   | { readonly kind: 'shipped'; readonly shipmentId: string; readonly carrier: string; readonly trackingNumber: string }
   | { readonly kind: 'delayed'; readonly shipmentId: string; readonly newExpectedAt: Instant; readonly reason: string }
   | { readonly kind: 'delivered'; readonly shipmentId: string }
@@ -528,20 +564,55 @@ export type CustomerMessage =
   | { readonly kind: 'order_cancelled'; readonly reason: string }
   | { readonly kind: 'return_authorized'; readonly returnId: string }
   | { readonly kind: 'substitution_made'; readonly lineId: string; readonly sku: string }
-  | { readonly kind: 'lines_cancelled'; readonly lines: readonly { readonly lineId: string; readonly quantity: number }[]; readonly reason: string }
+  | {
+      readonly kind: 'lines_cancelled';
+      readonly lines: readonly { readonly lineId: string; readonly quantity: number }[];
+      readonly reason: string;
+    }
   | { readonly kind: 'service_scheduled'; readonly from: Instant; readonly until: Instant };
 
 /** Side effects, returned as data for the host (the workflows layer) to execute. */
 export type OrderEffect =
-  | { readonly type: 'reserve_stock'; readonly orderId: string; readonly lines: readonly { readonly lineId: string; readonly sku: string; readonly quantity: number; readonly locationId?: string }[] }
-  | { readonly type: 'release_stock'; readonly orderId: string; readonly lines: readonly { readonly lineId: string; readonly sku: string; readonly quantity: number; readonly locationId?: string }[] }
-  | { readonly type: 'schedule_production'; readonly orderId: string; readonly lines: readonly { readonly lineId: string; readonly sku: string; readonly quantity: number }[] }
-  | { readonly type: 'request_approval'; readonly orderId: string; readonly queue: ApprovalQueue; readonly reason: string }
+  | {
+      readonly type: 'reserve_stock';
+      readonly orderId: string;
+      readonly lines: readonly {
+        readonly lineId: string;
+        readonly sku: string;
+        readonly quantity: number;
+        readonly locationId?: string;
+      }[];
+    }
+  | {
+      readonly type: 'release_stock';
+      readonly orderId: string;
+      readonly lines: readonly {
+        readonly lineId: string;
+        readonly sku: string;
+        readonly quantity: number;
+        readonly locationId?: string;
+      }[];
+    }
+  | {
+      readonly type: 'schedule_production';
+      readonly orderId: string;
+      readonly lines: readonly { readonly lineId: string; readonly sku: string; readonly quantity: number }[];
+    }
+  | {
+      readonly type: 'request_approval';
+      readonly orderId: string;
+      readonly queue: ApprovalQueue;
+      readonly reason: string;
+    }
   | { readonly type: 'authorize_payment'; readonly orderId: string; readonly amount: Money }
   | { readonly type: 'capture_payment'; readonly orderId: string; readonly paymentId: string; readonly amount: Money }
   | { readonly type: 'refund_payment'; readonly orderId: string; readonly amount: Money; readonly reason: string }
   | { readonly type: 'void_payment'; readonly orderId: string; readonly paymentId: string }
   | { readonly type: 'release_promotion_usage'; readonly orderId: string; readonly couponCodes: readonly string[] }
   | { readonly type: 'notify_customer'; readonly orderId: string; readonly message: CustomerMessage }
-  | { readonly type: 'restock'; readonly orderId: string; readonly lines: readonly { readonly lineId: string; readonly sku: string; readonly quantity: number }[] }
+  | {
+      readonly type: 'restock';
+      readonly orderId: string;
+      readonly lines: readonly { readonly lineId: string; readonly sku: string; readonly quantity: number }[];
+    }
   | { readonly type: 'create_shipment_label'; readonly orderId: string; readonly shipmentId: string };

@@ -2,6 +2,7 @@
 // routes an event to its machine and entity, picks the candidate transition from the precompiled
 // table, runs guards, updates and effects, and appends the history entry. Nothing here mutates its
 // input; what does not change is shared.
+
 import { err, ok, type Result } from '../../core/result.js';
 import { OrderTransitionError, type OrderTransitionErrorCode } from '../errors.js';
 import {
@@ -19,6 +20,7 @@ import { defaultMachines } from '../machines/defaults.js';
 import type { Actor, HistoryEntry, Order, OrderEffect } from '../types.js';
 import { describe, isInstant, isNonEmptyString, isRecord } from './checks.js';
 import { type CompiledMachine, type CompiledTransition, compiled, isRegistered } from './compiled.js';
+import { withField, withOrderField } from './copy.js';
 
 export interface Route {
   readonly owner: CompiledMachine;
@@ -334,10 +336,12 @@ function choose(
 function setEntityState(order: Order, machine: CompiledMachine, entityId: string | undefined, to: string): Order {
   switch (machine.entity) {
     case 'order':
-      return order.state === to ? order : { ...order, state: to };
+      return order.state === to ? order : withOrderField(order, 'state', to);
     case 'service': {
       const job = order.service;
-      return job === undefined || job.state === to ? order : { ...order, service: { ...job, state: to } };
+      return job === undefined || job.state === to
+        ? order
+        : withOrderField(order, 'service', withField(job, 'state', to));
     }
     default: {
       const field = machine.entity === 'payment' ? 'payments' : machine.entity === 'shipment' ? 'shipments' : 'returns';
@@ -347,8 +351,8 @@ function setEntityState(order: Order, machine: CompiledMachine, entityId: string
         if (item.id !== entityId) continue;
         if (item.state === to) return order;
         const copy = list.slice();
-        copy[i] = { ...item, state: to };
-        return { ...order, [field]: copy };
+        copy[i] = withField(item, 'state', to);
+        return withOrderField(order, field, copy as unknown as Order[typeof field]);
       }
       return order;
     }
@@ -480,5 +484,9 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   history.push(entry);
   let orderState = next.state;
   for (const step of steps) if (step.machine.entity === 'order') orderState = step.chosen.to;
-  return ok({ order: { ...next, state: orderState, version: order.version + 1, history }, effects, entry });
+  const placed = { ...next } as { -readonly [K in keyof Order]: Order[K] };
+  placed.state = orderState;
+  placed.version = order.version + 1;
+  placed.history = history;
+  return ok({ order: placed, effects, entry });
 }

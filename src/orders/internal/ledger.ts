@@ -1,8 +1,10 @@
 // Quantity and money helpers shared by the default machines, the projections and the invariants.
+
 import { allocate } from '../../money/allocate.js';
 import type { Money } from '../../money/types.js';
 import { lineAmountsForUnits } from '../edits/lineAmountsForUnits.js';
 import type { LineQuantities, Order, OrderLine, Payment } from '../types.js';
+import { withLineQuantities } from './copy.js';
 
 export const ZERO_QUANTITIES: LineQuantities = {
   allocated: 0,
@@ -50,7 +52,7 @@ export function patchLines(
 ): readonly OrderLine[] {
   return order.lines.map((line) => {
     const patch = patches.get(line.id);
-    return patch === undefined ? line : { ...line, quantities: patch(line.quantities, line) };
+    return patch === undefined ? line : withLineQuantities(line, patch(line.quantities, line));
   });
 }
 

@@ -13,6 +13,7 @@ import {
   isRecord,
   issue,
 } from '../internal/checks.js';
+import { withFields, withOrderField, withTimestamp } from '../internal/copy.js';
 import { notify, windDownEffects } from '../internal/effects.js';
 import { HOLDABLE_STATES, POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
 import { activeUnits, patchLines, valueOfUnits } from '../internal/ledger.js';
@@ -196,14 +197,12 @@ function decide(
 }
 
 function confirmed(order: Order, at: string, expectedShipAt?: string): Order {
-  return {
-    ...order,
-    timestamps: {
-      ...order.timestamps,
-      confirmedAt: at,
-      ...(expectedShipAt === undefined ? {} : { expectedShipAt }),
-    },
-  };
+  const timestamps = withTimestamp(order.timestamps, 'confirmedAt', at);
+  return withOrderField(
+    order,
+    'timestamps',
+    expectedShipAt === undefined ? timestamps : withTimestamp(timestamps, 'expectedShipAt', expectedShipAt),
+  );
 }
 
 const approve: MachineUpdate = (order, event, ctx) => {
@@ -226,7 +225,7 @@ function shrinkBackorder(
 ): LineQuantities {
   const free = activeUnits(line) - allocated;
   const backordered = Math.max(0, Math.min(q.backordered, free)) + extraBackorder;
-  return { ...q, allocated, backordered };
+  return withFields(q, 'allocated', allocated, 'backordered', backordered);
 }
 
 const allocate: MachineUpdate = (order, event) => {
@@ -242,7 +241,7 @@ const allocate: MachineUpdate = (order, event) => {
       shrinkBackorder(q, line, line.sourcing === 'make_to_order' ? q.allocated : q.allocated + quantity, backorder),
     );
   }
-  return { ...order, lines: patchLines(order, patches) };
+  return withOrderField(order, 'lines', patchLines(order, patches));
 };
 
 const allocateEffects: MachineEffects = (previous, next, event) => {
@@ -275,7 +274,7 @@ const productionCompleted: MachineUpdate = (order, event) => {
   for (const l of (event as Ev<'production_completed'>).lines) {
     patches.set(l.lineId, (q, line) => shrinkBackorder(q, line, q.allocated + l.quantity, 0));
   }
-  return { ...order, lines: patchLines(order, patches) };
+  return withOrderField(order, 'lines', patchLines(order, patches));
 };
 
 /** Ends the order's open work: unshipped units cancelled, open shipments cancelled, hold cleared. */
@@ -311,7 +310,7 @@ function shippedValue(order: Order): number {
 
 const cancel: MachineUpdate = (order, _event, ctx) => {
   const ended = windDown(order);
-  return { ...ended, timestamps: { ...ended.timestamps, cancelledAt: ctx.now } };
+  return withOrderField(ended, 'timestamps', withTimestamp(ended.timestamps, 'cancelledAt', ctx.now));
 };
 
 const cancelEffects: MachineEffects = (previous, _next, event) =>
@@ -325,10 +324,8 @@ const reject: MachineUpdate = (order, event, ctx) => {
 const rejectEffects: MachineEffects = (previous, _next, event) =>
   windDownEffects(previous, shippedValue(previous), (event as Ev<'reject'>).reason);
 
-const complete: MachineUpdate = (order, _event, ctx) => ({
-  ...order,
-  timestamps: { ...order.timestamps, completedAt: ctx.now },
-});
+const complete: MachineUpdate = (order, _event, ctx) =>
+  withOrderField(order, 'timestamps', withTimestamp(order.timestamps, 'completedAt', ctx.now));
 
 /** Runs an edits-module function: its refusal refuses the event (code and details kept in `cause`). */
 function viaEdits(result: Result<OrderEditOutcome, OrderEditError>): UpdateOutcome {

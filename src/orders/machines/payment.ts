@@ -1,4 +1,5 @@
 import { checkMoney, checkOptionalString, checkString } from '../internal/checks.js';
+import { withField, withOrderField } from '../internal/copy.js';
 import { notify } from '../internal/effects.js';
 import { POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
 import { findIndexById, replaceAt } from '../internal/ledger.js';
@@ -47,7 +48,7 @@ const EVENTS: readonly EventDefinition[] = [
 
 function withPayment(order: Order, id: string | undefined, change: (p: Payment) => Payment): Order {
   const index = findIndexById(order.payments, id);
-  return { ...order, payments: replaceAt(order.payments, index, change(order.payments[index] as Payment)) };
+  return withOrderField(order, 'payments', replaceAt(order.payments, index, change(order.payments[index] as Payment)));
 }
 
 const authorize: MachineUpdate = (order, event, ctx) => {
@@ -62,7 +63,7 @@ const authorize: MachineUpdate = (order, event, ctx) => {
     refunded: zero,
     ...(ev.reference === undefined ? {} : { reference: ev.reference }),
   };
-  return { ...order, payments: [...order.payments, payment] };
+  return withOrderField(order, 'payments', [...order.payments, payment]);
 };
 
 const failed: MachineUpdate = (order, event, ctx) => {
@@ -75,7 +76,7 @@ const failed: MachineUpdate = (order, event, ctx) => {
     captured: zero,
     refunded: zero,
   };
-  return { ...order, payments: [...order.payments, payment] };
+  return withOrderField(order, 'payments', [...order.payments, payment]);
 };
 
 const capture: MachineUpdate = (order, event, ctx) =>
@@ -98,7 +99,7 @@ const refund: MachineUpdate = (order, event, ctx) =>
 
 /** Voiding drops what is authorised and not captured (all of it when nothing was captured). */
 const voidPayment: MachineUpdate = (order, _event, ctx) =>
-  withPayment(order, ctx.entityId, (p) => ({ ...p, authorized: p.captured }));
+  withPayment(order, ctx.entityId, (p) => withField(p, 'authorized', p.captured));
 
 /**
  * Builds the default payment machine (one entity per payment, addressed by `paymentId`).

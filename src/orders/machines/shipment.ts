@@ -1,4 +1,5 @@
 import { checkInstant, checkLineList, checkOptionalString, checkString } from '../internal/checks.js';
+import { withOrderField, withQuantity, withShipmentField, withTimestamp } from '../internal/copy.js';
 import { notify } from '../internal/effects.js';
 import { POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
 import { activeUnits, findIndexById, patchLines, replaceAt, valueOfUnits } from '../internal/ledger.js';
@@ -45,7 +46,11 @@ function shipmentOf(order: Order, shipmentId: string | undefined): Shipment {
 
 function withShipment(order: Order, shipmentId: string | undefined, change: (s: Shipment) => Shipment): Order {
   const index = findIndexById(order.shipments, shipmentId);
-  return { ...order, shipments: replaceAt(order.shipments, index, change(order.shipments[index] as Shipment)) };
+  return withOrderField(
+    order,
+    'shipments',
+    replaceAt(order.shipments, index, change(order.shipments[index] as Shipment)),
+  );
 }
 
 function patchShipmentLines(
@@ -55,7 +60,7 @@ function patchShipmentLines(
 ): Order {
   const patches = new Map<string, QuantityPatch>();
   for (const l of shipment.lines) patches.set(l.lineId, (q) => patch(q, l.quantity));
-  return { ...order, lines: patchLines(order, patches) };
+  return withOrderField(order, 'lines', patchLines(order, patches));
 }
 
 const create: MachineUpdate = (order, event, ctx) => {
@@ -66,11 +71,11 @@ const create: MachineUpdate = (order, event, ctx) => {
     lines: ev.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
     ...(ev.locationId === undefined ? {} : { locationId: ev.locationId }),
   };
-  return { ...order, shipments: [...order.shipments, shipment] };
+  return withOrderField(order, 'shipments', [...order.shipments, shipment]);
 };
 
 const startPicking: MachineUpdate = (order, _event, ctx) =>
-  patchShipmentLines(order, shipmentOf(order, ctx.entityId), (q, units) => ({ ...q, picked: q.picked + units }));
+  patchShipmentLines(order, shipmentOf(order, ctx.entityId), (q, units) => withQuantity(q, 'picked', q.picked + units));
 
 const pack: MachineEffects = (_previous, next, _event, ctx) => [
   { type: 'create_shipment_label', orderId: next.id, shipmentId: ctx.entityId as string },
@@ -79,15 +84,17 @@ const pack: MachineEffects = (_previous, next, _event, ctx) => [
 const ship: MachineUpdate = (order, event, ctx) => {
   const ev = event as Ev<'ship'>;
   const shipment = shipmentOf(order, ctx.entityId);
-  const moved = patchShipmentLines(order, shipment, (q, units) => ({ ...q, shipped: q.shipped + units }));
-  const withDetails = withShipment(moved, ctx.entityId, (s) => ({
-    ...s,
-    carrier: ev.carrier,
-    trackingNumber: ev.trackingNumber,
-    shippedAt: ctx.now,
-  }));
+  const moved = patchShipmentLines(order, shipment, (q, units) => withQuantity(q, 'shipped', q.shipped + units));
+  const withDetails = withShipment(moved, ctx.entityId, (s) => {
+    // Object.assign, not a spread: these keys are new to the shipment (see internal/copy.ts).
+    const shipped = Object.assign({}, s) as { -readonly [K in keyof Shipment]: Shipment[K] };
+    shipped.carrier = ev.carrier;
+    shipped.trackingNumber = ev.trackingNumber;
+    shipped.shippedAt = ctx.now;
+    return shipped;
+  });
   return order.timestamps.shippedAt === undefined
-    ? { ...withDetails, timestamps: { ...withDetails.timestamps, shippedAt: ctx.now } }
+    ? withOrderField(withDetails, 'timestamps', withTimestamp(withDetails.timestamps, 'shippedAt', ctx.now))
     : withDetails;
 };
 
@@ -123,12 +130,14 @@ const shipEffects: MachineEffects = (previous, next, event, ctx) => {
 const deliver: MachineUpdate = (order, _event, ctx) => {
   const shipment = shipmentOf(order, ctx.entityId);
   const moved = withShipment(
-    patchShipmentLines(order, shipment, (q, units) => ({ ...q, delivered: q.delivered + units })),
+    patchShipmentLines(order, shipment, (q, units) => withQuantity(q, 'delivered', q.delivered + units)),
     ctx.entityId,
-    (s) => ({ ...s, deliveredAt: ctx.now }),
+    (s) => withShipmentField(s, 'deliveredAt', ctx.now),
   );
   const allDelivered = moved.lines.every((l) => l.quantities.delivered >= activeUnits(l));
-  return allDelivered ? { ...moved, timestamps: { ...moved.timestamps, deliveredAt: ctx.now } } : moved;
+  return allDelivered
+    ? withOrderField(moved, 'timestamps', withTimestamp(moved.timestamps, 'deliveredAt', ctx.now))
+    : moved;
 };
 
 const cancelShipment: MachineUpdate = (order, _event, ctx) => {

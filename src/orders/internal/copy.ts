@@ -1,0 +1,84 @@
+import type { LineQuantities, Order, OrderLine, OrderTimestamps, Shipment } from '../types.js';
+
+// Immutable updates of one field, `{ ...value, [key]: fieldValue }`, without V8's slow case.
+// Measured on Node 20: cloning a plain object with a spread and setting a key it already has costs
+// ~22 ns for an order's nineteen fields; but setting a key the clone LACKS costs ~190–400 ns (the map
+// transition off a cloned map is not cached), whereas Object.assign({}, value) plus the new key is
+// fast for small objects. So: spread when the key exists, Object.assign when it does not. Same keys,
+// same order, same values as the literal (an existing key keeps its place, a new one goes last).
+//
+// One function per kind of object: each clone's inline cache then sees the few shapes of one kind
+// (an order, a line's quantities, timestamps, a shipment ...), never all of them at once, which
+// would send it to the slow generic path.
+
+/** `{ ...order, [key]: value }`. */
+export function withOrderField<K extends keyof Order>(order: Order, key: K, value: Order[K]): Order {
+  const copy = (key in order ? { ...order } : Object.assign({}, order)) as { -readonly [P in keyof Order]: Order[P] };
+  copy[key] = value;
+  return copy;
+}
+
+/** `{ ...quantities, [key]: value }`. */
+export function withQuantity<K extends keyof LineQuantities>(
+  quantities: LineQuantities,
+  key: K,
+  value: LineQuantities[K],
+): LineQuantities {
+  const copy = (key in quantities ? { ...quantities } : Object.assign({}, quantities)) as {
+    -readonly [P in keyof LineQuantities]: LineQuantities[P];
+  };
+  copy[key] = value;
+  return copy;
+}
+
+/** `{ ...timestamps, [key]: value }`. */
+export function withTimestamp<K extends keyof OrderTimestamps>(
+  timestamps: OrderTimestamps,
+  key: K,
+  value: OrderTimestamps[K],
+): OrderTimestamps {
+  const copy = (key in timestamps ? { ...timestamps } : Object.assign({}, timestamps)) as {
+    -readonly [P in keyof OrderTimestamps]: OrderTimestamps[P];
+  };
+  copy[key] = value;
+  return copy;
+}
+
+/** `{ ...line, quantities }`. */
+export function withLineQuantities(line: OrderLine, quantities: LineQuantities): OrderLine {
+  const copy = { ...line } as { -readonly [P in keyof OrderLine]: OrderLine[P] }; // a line always has quantities
+  copy.quantities = quantities;
+  return copy;
+}
+
+/** `{ ...shipment, [key]: value }`. */
+export function withShipmentField<K extends keyof Shipment>(shipment: Shipment, key: K, value: Shipment[K]): Shipment {
+  const copy = (key in shipment ? { ...shipment } : Object.assign({}, shipment)) as {
+    -readonly [P in keyof Shipment]: Shipment[P];
+  };
+  copy[key] = value;
+  return copy;
+}
+
+/** `{ ...value, [key]: fieldValue }` for the rarer kinds of object. */
+export function withField<T extends object, K extends keyof T>(value: T, key: K, fieldValue: T[K]): T {
+  const copy = (key in value ? { ...value } : Object.assign({}, value)) as { -readonly [P in keyof T]: T[P] };
+  copy[key] = fieldValue;
+  return copy as T;
+}
+
+/** `{ ...value, [a]: valueA, [b]: valueB }`, faster. */
+export function withFields<T extends object, A extends keyof T, B extends keyof T>(
+  value: T,
+  a: A,
+  valueA: T[A],
+  b: B,
+  valueB: T[B],
+): T {
+  const copy = (a in value && b in value ? { ...value } : Object.assign({}, value)) as {
+    -readonly [P in keyof T]: T[P];
+  };
+  copy[a] = valueA;
+  copy[b] = valueB;
+  return copy as T;
+}
