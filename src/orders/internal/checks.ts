@@ -118,17 +118,17 @@ export function checkLineList(
   if (!Array.isArray(value)) return issue(field, `expected an array, got ${describe(value)}`);
   if (value.length === 0 && options.allowEmpty !== true) return issue(field, 'expected at least one line');
   if (value.length > 10_000) return issue(field, 'expected at most 10000 lines');
+  // Paths are only spelled out for an issue (or for `extra`): a valid list costs no strings.
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    const path = `${field}[${i}]`;
-    if (!isRecord(item)) return issue(path, `expected an object, got ${describe(item)}`);
+    if (!isRecord(item)) return issue(`${field}[${i}]`, `expected an object, got ${describe(item)}`);
     const lineId = item['lineId'];
     if (!isNonEmptyString(lineId))
-      return issue(`${path}.lineId`, `expected a non-empty string, got ${describe(lineId)}`);
-    if (lineIndex(order, lineId) < 0) return issue(`${path}.lineId`, `no line ${describe(lineId)} on the order`);
+      return issue(`${field}[${i}].lineId`, `expected a non-empty string, got ${describe(lineId)}`);
+    if (lineIndex(order, lineId) < 0) return issue(`${field}[${i}].lineId`, `no line ${describe(lineId)} on the order`);
     for (let j = 0; j < i; j++) {
       if ((value[j] as { lineId: unknown }).lineId === lineId)
-        return issue(`${path}.lineId`, `line ${describe(lineId)} is listed twice`);
+        return issue(`${field}[${i}].lineId`, `line ${describe(lineId)} is listed twice`);
     }
     let sum = 0;
     for (const q of quantityFields) {
@@ -136,15 +136,17 @@ export function checkLineList(
       const okQuantity = options.zeroAllowed === true ? isNonNegativeInt(quantity) : isPositiveInt(quantity);
       if (!okQuantity) {
         return issue(
-          `${path}.${q}`,
+          `${field}[${i}].${q}`,
           `expected a ${options.zeroAllowed === true ? 'non-negative' : 'positive'} safe integer, got ${describe(quantity)}`,
         );
       }
       sum += quantity as number;
     }
-    if (options.zeroAllowed === true && sum === 0) return issue(path, 'expected a positive quantity');
-    const extra = options.extra?.(item, path);
-    if (extra !== undefined) return extra;
+    if (options.zeroAllowed === true && sum === 0) return issue(`${field}[${i}]`, 'expected a positive quantity');
+    if (options.extra !== undefined) {
+      const extra = options.extra(item, `${field}[${i}]`);
+      if (extra !== undefined) return extra;
+    }
   }
   return undefined;
 }

@@ -263,7 +263,10 @@ const approvalsComplete: MachineGuard = (order, event) => {
 
 const allocatesMakeToOrder: MachineGuard = (order, event) => {
   const lines = (event as Ev<'allocate'>).lines;
-  const mto = lines.some((l) => order.lines.find((x) => x.id === l.lineId)?.sourcing === 'make_to_order');
+  // Most orders have no make-to-order line at all: one pass over the order decides those.
+  const mto =
+    order.lines.some((x) => x.sourcing === 'make_to_order') &&
+    lines.some((l) => order.lines.find((x) => x.id === l.lineId)?.sourcing === 'make_to_order');
   return yes(mto, 'no_make_to_order', 'No make-to-order line allocated.');
 };
 

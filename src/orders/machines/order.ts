@@ -13,7 +13,7 @@ import {
   isRecord,
   issue,
 } from '../internal/checks.js';
-import { withFields, withOrderField, withTimestamp } from '../internal/copy.js';
+import { withFields, withLineQuantities, withOrderField, withTimestamp } from '../internal/copy.js';
 import { notify, windDownEffects } from '../internal/effects.js';
 import { HOLDABLE_STATES, POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
 import { activeUnits, patchLines, valueOfUnits } from '../internal/ledger.js';
@@ -230,18 +230,34 @@ function shrinkBackorder(
 
 const allocate: MachineUpdate = (order, event) => {
   const ev = event as Ev<'allocate'>;
-  const patches = new Map<string, QuantityPatch>();
-  const backorders = ev.backorders ?? [];
-  const lineIds = new Set([...ev.lines.map((l) => l.lineId), ...backorders.map((b) => b.lineId)]);
-  for (const lineId of lineIds) {
-    const quantity = ev.lines.find((l) => l.lineId === lineId)?.quantity ?? 0;
-    const backorder = backorders.find((b) => b.lineId === lineId)?.quantity ?? 0;
-    patches.set(lineId, (q, line) =>
-      // Make-to-order units are scheduled, not allocated: they become allocated when produced.
-      shrinkBackorder(q, line, line.sourcing === 'make_to_order' ? q.allocated : q.allocated + quantity, backorder),
-    );
+  // Units and backorders per order line, by position (each line is listed at most once: the payload
+  // check refuses repeats). Orders have few lines: a scan beats hashing.
+  const count = order.lines.length;
+  const units: number[] = new Array(count).fill(0);
+  const backordered: number[] = new Array(count).fill(0);
+  const touched: boolean[] = new Array(count).fill(false);
+  const at = (lineId: string): number => {
+    for (let i = 0; i < count; i++) if ((order.lines[i] as OrderLine).id === lineId) return i;
+    return -1;
+  };
+  for (const l of ev.lines) {
+    const i = at(l.lineId);
+    units[i] = l.quantity;
+    touched[i] = true;
   }
-  return withOrderField(order, 'lines', patchLines(order, patches));
+  for (const b of ev.backorders ?? []) {
+    const i = at(b.lineId);
+    backordered[i] = b.quantity;
+    touched[i] = true;
+  }
+  const lines = order.lines.map((line, i) => {
+    if (!touched[i]) return line;
+    const q = line.quantities;
+    // Make-to-order units are scheduled, not allocated: they become allocated when produced.
+    const allocated = line.sourcing === 'make_to_order' ? q.allocated : q.allocated + (units[i] as number);
+    return withLineQuantities(line, shrinkBackorder(q, line, allocated, backordered[i] as number));
+  });
+  return withOrderField(order, 'lines', lines);
 };
 
 const allocateEffects: MachineEffects = (previous, next, event) => {
