@@ -102,6 +102,27 @@ describe.each(FORMATS)('%s import graph', (format: Format) => {
     expect(graph.packages).toEqual([]);
   });
 
+  it('ordercore/orders imports no package at all (no zod, no immer)', () => {
+    const graph = importGraph(distFile('ordercore/orders', format));
+    expect(graph.files.length).toBeGreaterThan(1);
+    expect(graph.packages).toEqual([]);
+  });
+
+  it('ordercore/pricing loads no orders code (the browser bundle stays small)', () => {
+    const pricing = importGraph(distFile('ordercore/pricing', format));
+    const orders = importGraph(distFile('ordercore/orders', format));
+    // Shared chunks (core, money) may be common; the orders entry and anything only it loads may not.
+    expect(pricing.files).not.toContain(distFile('ordercore/orders', format));
+    for (const file of pricing.files) {
+      const code = readFileSync(join(ROOT, file), 'utf8');
+      expect(code, `${file} (loaded by ordercore/pricing) holds orders code`).not.toMatch(
+        /OrderTransitionError|defineMachine/,
+      );
+    }
+    // Not vacuous: the orders graph does hold that code.
+    expect(orders.files.some((file) => /OrderTransitionError/.test(readFileSync(join(ROOT, file), 'utf8')))).toBe(true);
+  });
+
   it('the root entry does not import zod', () => {
     expect(importGraph(distFile('ordercore', format)).packages).not.toContain('zod');
   });
