@@ -7,25 +7,73 @@ import type { LineQuantities, Order, OrderLine, OrderTimestamps, Shipment } from
 // fast for small objects. So: spread when the key exists, Object.assign when it does not. Same keys,
 // same order, same values as the literal (an existing key keeps its place, a new one goes last).
 //
+// Likewise, optional keys are added one by one after a literal, never as `...(x ? { k } : {})`
+// inside it: such a literal costs ~270 ns against ~15 ns key by key (Node 20).
+//
 // One function per kind of object: each clone's inline cache then sees the few shapes of one kind
 // (an order, a line's quantities, timestamps, a shipment ...), never all of them at once, which
 // would send it to the slow generic path.
 
-/** `{ ...order, [key]: value }`. */
+/**
+ * A copy of an order, written out field by field: the required fields in the model's order, then
+ * the optional ones that are present. Orders pass through every transition in a handful of shapes, which sends a generic
+ * clone (`{ ...order }`) to V8's slow megamorphic path (~300 ns a transition in the orders bench);
+ * a written-out copy is a fixed sequence of loads and stores. The Order type is closed, so nothing
+ * is lost.
+ */
+export function copyOrder(order: Order): { -readonly [K in keyof Order]: Order[K] } {
+  const copy: { -readonly [K in keyof Order]: Order[K] } = {
+    id: order.id,
+    version: order.version,
+    type: order.type,
+    state: order.state,
+    currency: order.currency,
+    channel: order.channel,
+    priority: order.priority,
+    customer: order.customer,
+    lines: order.lines,
+    shipping: order.shipping,
+    fulfillment: order.fulfillment,
+    terms: order.terms,
+    timestamps: order.timestamps,
+    payments: order.payments,
+    shipments: order.shipments,
+    returns: order.returns,
+    approvals: order.approvals,
+    history: order.history,
+  };
+  if (order.releaseAt !== undefined) copy.releaseAt = order.releaseAt;
+  if (order.service !== undefined) copy.service = order.service;
+  if (order.hold !== undefined) copy.hold = order.hold;
+  if (order.couponCodes !== undefined) copy.couponCodes = order.couponCodes;
+  if (order.metadata !== undefined) copy.metadata = order.metadata;
+  return copy;
+}
+
+/** `{ ...order, [key]: value }` (see {@link copyOrder}). */
 export function withOrderField<K extends keyof Order>(order: Order, key: K, value: Order[K]): Order {
-  const copy = (key in order ? { ...order } : Object.assign({}, order)) as { -readonly [P in keyof Order]: Order[P] };
+  const copy = copyOrder(order);
   copy[key] = value;
   return copy;
 }
 
-/** `{ ...quantities, [key]: value }`. */
+/**
+ * `{ ...quantities, [key]: value }`. LineQuantities is a closed record of seven counts, so the copy
+ * is written out (a literal of known keys is several times cheaper than any clone).
+ */
 export function withQuantity<K extends keyof LineQuantities>(
   quantities: LineQuantities,
   key: K,
   value: LineQuantities[K],
 ): LineQuantities {
-  const copy = (key in quantities ? { ...quantities } : Object.assign({}, quantities)) as {
-    -readonly [P in keyof LineQuantities]: LineQuantities[P];
+  const copy: { -readonly [P in keyof LineQuantities]: LineQuantities[P] } = {
+    allocated: quantities.allocated,
+    picked: quantities.picked,
+    shipped: quantities.shipped,
+    delivered: quantities.delivered,
+    cancelled: quantities.cancelled,
+    returned: quantities.returned,
+    backordered: quantities.backordered,
   };
   copy[key] = value;
   return copy;
