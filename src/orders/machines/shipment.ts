@@ -1,14 +1,19 @@
 import { checkInstant, checkLineList, checkOptionalString, checkString } from '../internal/checks.js';
-import { withOrderField, withQuantity, withShipmentField, withTimestamp } from '../internal/copy.js';
+import {
+  withLineQuantities,
+  withOrderField,
+  withQuantity,
+  withShipmentField,
+  withTimestamp,
+} from '../internal/copy.js';
 import { notify } from '../internal/effects.js';
 import { POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
-import { activeUnits, findIndexById, patchLines, replaceAt, valueOfUnits } from '../internal/ledger.js';
+import { activeUnits, findIndexById, replaceAt, valueOfUnits } from '../internal/ledger.js';
 import { defineMachine } from '../machine/defineMachine.js';
 import type { EventDefinition, Machine, MachineEffects, MachineEvent, MachineUpdate } from '../machine/types.js';
 import type { LineQuantities, Order, OrderEffect, OrderEvent, OrderLine, Shipment } from '../types.js';
 
 type Ev<T extends OrderEvent['type']> = Extract<OrderEvent, { type: T }>;
-type QuantityPatch = (q: LineQuantities, line: OrderLine) => LineQuantities;
 
 const e = (event: MachineEvent) => event as unknown as Record<string, unknown>;
 const id = (event: MachineEvent) => checkString(e(event), 'shipmentId');
@@ -58,9 +63,17 @@ function patchShipmentLines(
   shipment: Shipment,
   patch: (q: LineQuantities, units: number) => LineQuantities,
 ): Order {
-  const patches = new Map<string, QuantityPatch>();
-  for (const l of shipment.lines) patches.set(l.lineId, (q) => patch(q, l.quantity));
-  return withOrderField(order, 'lines', patchLines(order, patches));
+  // Each order line against the shipment's few lines (listed once each: create_shipment refuses
+  // repeats): a scan, no map or closure per line.
+  const shipped = shipment.lines;
+  const lines = order.lines.map((line) => {
+    for (let k = 0; k < shipped.length; k++) {
+      const l = shipped[k] as Shipment['lines'][number];
+      if (l.lineId === line.id) return withLineQuantities(line, patch(line.quantities, l.quantity));
+    }
+    return line;
+  });
+  return withOrderField(order, 'lines', lines);
 }
 
 const create: MachineUpdate = (order, event, ctx) => {
