@@ -127,7 +127,15 @@ export interface ApprovalRule {
  */
 export interface ApprovalContext {
   /** SKU → category, used for lines without a `category`. Default: none. (A validation catalogue fits.) */
-  readonly catalogue?: Readonly<Record<string, { readonly category?: string }>>;
+  readonly catalogue?: Readonly<
+    Record<
+      string,
+      {
+        /** The SKU's category, used when a line has none of its own. */
+        readonly category?: string;
+      }
+    >
+  >;
 }
 
 /**

@@ -191,7 +191,13 @@ export interface PlanAllocationOptions {
  * plan.type; //=> 'allocate'
  * ```
  */
-export type AllocationPlan = Extract<OrderEvent, { readonly type: 'allocate' }>;
+export type AllocationPlan = Extract<
+  OrderEvent,
+  {
+    /** The `allocate` event. */
+    readonly type: 'allocate';
+  }
+>;
 
 /**
  * Who pays a dearer substitute's difference: `'customer'` (the substitute is charged at its own
@@ -336,7 +342,10 @@ export interface SubstitutionCandidate {
   /** What the merchant gives up: (own − charged unit price) × units. */
   readonly merchantAbsorbs: Money;
   /** The ready `add_line` edit (feed it to `accept_substitution` or {@link applySubstitution}). */
-  readonly edit: OrderEdit & { readonly kind: 'add_line' };
+  readonly edit: OrderEdit & {
+    /** Always `'add_line'`. */
+    readonly kind: 'add_line';
+  };
 }
 
 /**
