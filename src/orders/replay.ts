@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { OrderTransitionError } from './errors.js';
 import { isRecord } from './internal/checks.js';
 import { applyEvent, orderIssue, readSettings } from './internal/engine.js';
+import { sameData } from './internal/sameData.js';
 import type { OrderMachines } from './machine/types.js';
 import type { HistoryEntry, Order } from './types.js';
 
@@ -30,7 +31,9 @@ function mismatch(index: number, field: string, message: string) {
  * and every later entry's event is applied again at its recorded instant by its recorded actor.
  * Policy guards are not evaluated again (the events were accepted when they happened, perhaps under
  * other options), but every event must still be valid, find its transition, and land where the entry
- * says (`from`, `to`, `machine`, `entityId`, `seq`), or `replay_mismatch` names the entry.
+ * says (`from`, `to`, `machine`, `entityId`, `seq`, and the recorded `diff` of an edit, compared as
+ * data), or `replay_mismatch` names the entry. An edit entry that records no diff is accepted, and
+ * the rebuilt entry carries the diff the event makes.
  *
  * @param history - An order's `history` (e.g. loaded from an event store).
  * @param options - `machines`, when the order ran on extended machines.
@@ -121,6 +124,11 @@ export function replay(
     if (got.entityId !== e.entityId) return mismatch(i, 'entityId', `the event addresses ${String(got.entityId)}`);
     if (got.from !== e.from) return mismatch(i, 'from', `the ${got.machine} was ${got.from}, not ${String(e.from)}`);
     if (got.to !== e.to) return mismatch(i, 'to', `the event leads to ${got.to}, not ${String(e.to)}`);
+    // A recorded diff must be the one the event makes again; an entry without one (written before
+    // entries recorded diffs, or stripped by the host) is accepted and gets the recomputed diff.
+    if (e.diff !== undefined && !sameData(got.diff ?? [], e.diff)) {
+      return mismatch(i, 'diff', 'the event changes other fields or values than the entry records');
+    }
     order = applied.value.order;
   }
   return ok(order as Order);

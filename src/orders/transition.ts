@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../core/result.js';
+import type { OrderDiffEntry, OrderEditOutcome } from './edits/types.js';
 import { OrderTransitionError } from './errors.js';
 import { applyEvent, orderIssue, readSettings } from './internal/engine.js';
 import type { ChangeCutoff, MachineEvent, OrderMachines, PaidWhen } from './machine/types.js';
@@ -31,14 +32,20 @@ export interface TransitionOptions {
 }
 
 /**
- * What an accepted event gives: the next order and the side effects for the host to run.
+ * What an accepted event gives: the next order and the side effects for the host to run; for
+ * `edit_order`, `cancel_lines` and `accept_substitution` also what changed (`diff`, recorded in the
+ * history entry too) and what is left to collect or to refund (`balance`, from the stored per-line
+ * amounts, never re-spread).
  *
  * @example
  * ```ts
+ * import { money } from 'ordercore/money';
  * import type { TransitionResult } from 'ordercore/orders';
  *
- * const keys: (keyof TransitionResult)[] = ['order', 'effects'];
- * keys.length; //=> 2
+ * const settle = (r: Pick<TransitionResult, 'balance'>): string =>
+ *   r.balance === undefined ? 'nothing changed hands' : `collect ${r.balance.toCollect.amount}, refund ${r.balance.toRefund.amount}`;
+ * settle({}); //=> 'nothing changed hands'
+ * settle({ balance: { toCollect: money('0', 'USD'), toRefund: money('9.66', 'USD') } }); //=> 'collect 0, refund 966'
  * ```
  */
 export interface TransitionResult {
@@ -46,20 +53,31 @@ export interface TransitionResult {
   readonly order: Order;
   /** Side effects as data: reserve or release stock, schedule production, capture, notify, ... */
   readonly effects: readonly OrderEffect[];
+  /**
+   * Edit events only (`edit_order`, `cancel_lines`, `accept_substitution`): every field changed, in
+   * the order the changes were made; the same array the event's history entry records.
+   */
+  readonly diff?: readonly OrderDiffEntry[];
+  /**
+   * Edit events only: what is still to collect (`toCollect`) or to refund (`toRefund`) after the
+   * change, against the net captured; at most one is non-zero.
+   */
+  readonly balance?: OrderEditOutcome['balance'];
 }
 
 /**
  * Applies one event to an order, purely: routes it to the order, payment, shipment, return or service
  * machine (by the event type, and the `paymentId`, `shipmentId` or `returnId` it names), checks the
  * payload, picks the transition from the machine's table, runs its guards, and returns the next
- * order (version + 1, a history entry `{ seq, event, machine, entityId, from, to, actor, at, reason }`
- * appended, status timestamps set) with its effects — or a typed rejection. The order given is never
- * modified, and unchanged parts are shared with the result.
+ * order (version + 1, a history entry `{ seq, event, machine, entityId, from, to, actor, at, reason, diff }`
+ * appended, status timestamps set) with its effects — or a typed rejection. Edits, line cancellations
+ * and substitutions also return their `diff` and the `balance` to collect or refund. The order given
+ * is never modified, and unchanged parts are shared with the result.
  *
  * @param order - The order (from `createOrder`, a previous `transition`, `replay` or JSON).
  * @param event - The event, e.g. `{ type: 'confirm' }` or `{ type: 'capture_payment', paymentId, amount }`.
  * @param options - `now`, `actor`, and optionally `machines`, `paidWhen`, `changeCutoff`, `reason`.
- * @returns `{ ok: true, value: { order, effects } }` or `{ ok: false, error }` with an
+ * @returns `{ ok: true, value: { order, effects } }` (plus `diff` and `balance` for edit events) or `{ ok: false, error }` with an
  *   {@link OrderTransitionError} (`transition_not_allowed`, `guard_rejected` with `details.guard`,
  *   `invalid_event` with `details.field`, `unknown_entity`, `unknown_event`, `invalid_order`, `invalid_options`, `edit_rejected`).
  * @example
@@ -85,6 +103,12 @@ export interface TransitionResult {
  *
  * const early = transition(created.value.order, { type: 'complete' }, { now, actor });
  * early.ok || early.error.code; //=> 'transition_not_allowed'
+ *
+ * if (!confirmed.ok) throw confirmed.error;
+ * const edited = transition(confirmed.value.order, { type: 'edit_order', edits: [{ kind: 'change_quantity', lineId: 'l1', quantity: 3 }] }, { now, actor });
+ * edited.ok && edited.value.order.version - confirmed.value.order.version; //=> 1
+ * edited.ok && edited.value.diff?.map((d) => d.field); //=> ['quantity', 'subtotal', 'net', 'total']
+ * edited.ok && edited.value.balance?.toCollect; //=> { amount: 3000, currency: 'USD' }
  * ```
  */
 export function transition(
@@ -99,5 +123,9 @@ export function transition(
     return err(new OrderTransitionError('invalid_order', `order: ${problem}.`, { field: 'order' }));
   const applied = applyEvent(order, event, settings.value);
   if (!applied.ok) return applied;
-  return ok({ order: applied.value.order, effects: applied.value.effects });
+  const { diff, balance } = applied.value;
+  // Two shapes, each built whole: edit events carry their diff and balance, the others do not.
+  if (diff === undefined || balance === undefined)
+    return ok({ order: applied.value.order, effects: applied.value.effects });
+  return ok({ order: applied.value.order, effects: applied.value.effects, diff, balance });
 }

@@ -1,5 +1,6 @@
 import type { Money } from '../money/index.js';
 import type { LineDiscount, PriceSource, TaxLine } from '../pricing/types.js';
+import type { OrderDiffEntry } from './edits/types.js';
 
 // The order model shared by every part of `ordercore/orders`: the machines (transition, replay,
 // projections), validation, approval routing, prioritisation, edits and exceptions.
@@ -800,17 +801,26 @@ export interface Actor {
 }
 
 /**
- * One accepted event, as recorded in `Order.history` (append-only).
+ * One accepted event, as recorded in `Order.history` (append-only). Entries of edits, line
+ * cancellations and substitutions also record their `diff`.
  *
  * @example
  * ```ts
  * import type { HistoryEntry } from 'ordercore/orders';
  *
- * const entry: HistoryEntry = {
+ * const confirmed: HistoryEntry = {
  *   seq: 2, event: { type: 'confirm' }, machine: 'order', from: 'placed', to: 'confirmed',
  *   actor: { kind: 'user', id: 'agent-7' }, at: '2026-11-22T10:05:00Z',
  * };
- * `${entry.from} → ${entry.to}`; //=> 'placed → confirmed'
+ * `${confirmed.from} → ${confirmed.to}`; //=> 'placed → confirmed'
+ *
+ * const cancelledOne: HistoryEntry = {
+ *   seq: 3, event: { type: 'cancel_lines', lines: [{ lineId: 'l1', quantity: 1 }], reason: 'out of stock' },
+ *   machine: 'order', from: 'confirmed', to: 'confirmed', actor: { kind: 'user', id: 'agent-7' },
+ *   at: '2026-11-22T11:00:00Z', reason: 'out of stock',
+ *   diff: [{ kind: 'cancel_lines', lineId: 'l1', field: 'quantities.cancelled', before: 0, after: 1 }],
+ * };
+ * cancelledOne.diff?.map((d) => `${d.field}: ${String(d.before)} → ${String(d.after)}`); //=> ['quantities.cancelled: 0 → 1']
  * ```
  */
 export interface HistoryEntry {
@@ -832,6 +842,11 @@ export interface HistoryEntry {
   readonly at: Instant;
   /** The event's `reason`, else the reason given in the transition's options. */
   readonly reason?: string;
+  /**
+   * What the event changed, field by field: present on `edit_order`, `cancel_lines` and
+   * `accept_substitution` entries (the edits module's diff, as `transition` returns it).
+   */
+  readonly diff?: readonly OrderDiffEntry[];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ValidationError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { getCurrency } from '../money/currencies.js';
 import type { Money } from '../money/types.js';
+import type { OrderDiffEntry } from '../orders/edits/types.js';
 import {
   type Address,
   type ApprovalStep,
@@ -644,6 +645,112 @@ const editSchema = plainInput.pipe(
  */
 export const orderEditSchema: z.ZodType<OrderEdit, unknown> = editSchema;
 
+// ---- diffs recorded in history entries ------------------------------------------------------------
+
+// A diff's `before` / `after` are plain JSON data (counts, strings, money, addresses, whole lines,
+// `null` for absent). They are checked as JSON, bounded, with every `{ amount, currency }` object
+// read as money in either form, so a diff parses back to what `transition` recorded.
+const MAX_DIFF_DEPTH = 16;
+const MAX_DIFF_ENTRIES = 10_000;
+const DIFF_KINDS = [
+  'add_line',
+  'remove_line',
+  'change_quantity',
+  'change_address',
+  'change_requested_date',
+  'cancel_lines',
+  'substitution',
+] as const satisfies readonly OrderDiffEntry['kind'][];
+// Every kind the model names is listed (a compile error here means DIFF_KINDS needs the new kind).
+const everyDiffKind: Exclude<OrderDiffEntry['kind'], (typeof DIFF_KINDS)[number]> extends never ? true : never = true;
+void everyDiffKind;
+
+type DiffValue = null | boolean | number | string | readonly DiffValue[] | { readonly [key: string]: DiffValue };
+
+function readDiffValue(
+  input: unknown,
+  path: (string | number)[],
+  depth: number,
+  context: z.core.$RefinementCtx<unknown>,
+): DiffValue | undefined {
+  if (input === null || typeof input === 'boolean' || typeof input === 'string') {
+    if (typeof input === 'string' && input.length > MAX_TEXT_LENGTH) {
+      issue(context, path, 'too_big', `at most ${MAX_TEXT_LENGTH} characters`);
+      return undefined;
+    }
+    return input;
+  }
+  if (typeof input === 'number') {
+    if (Number.isFinite(input)) return input;
+    issue(context, path, 'invalid_type', 'expected a finite number');
+    return undefined;
+  }
+  const isArray = Array.isArray(input);
+  if (!isArray && !isPlainObject(input)) {
+    issue(context, path, 'invalid_type', 'expected JSON data (null, a boolean, number, string, array or plain object)');
+    return undefined;
+  }
+  if (depth >= MAX_DIFF_DEPTH) {
+    issue(context, path, 'too_deep', `nested deeper than ${MAX_DIFF_DEPTH} levels`);
+    return undefined;
+  }
+  if (isArray) {
+    if (input.length > MAX_SMALL_LIST) {
+      issue(context, path, 'too_big', `at most ${MAX_SMALL_LIST} items`);
+      return undefined;
+    }
+    const items: DiffValue[] = [];
+    let failed = false;
+    for (let i = 0; i < input.length; i++) {
+      const item = readDiffValue(input[i], [...path, i], depth + 1, context);
+      if (item === undefined) failed = true;
+      else items.push(item);
+    }
+    return failed ? undefined : items;
+  }
+  const keys = Object.keys(input);
+  if (keys.length === 2 && Object.hasOwn(input, 'amount') && Object.hasOwn(input, 'currency')) {
+    const parsed = anyMoneySchema.safeParse(input);
+    if (parsed.success) return { amount: parsed.data.amount, currency: parsed.data.currency };
+    for (const found of parsed.error.issues)
+      context.issues.push({ ...found, path: [...path, ...found.path], input: undefined });
+    return undefined;
+  }
+  if (keys.length > MAX_SMALL_LIST) {
+    issue(context, path, 'too_big', `at most ${MAX_SMALL_LIST} keys`);
+    return undefined;
+  }
+  const output: Record<string, DiffValue> = {};
+  let failed = false;
+  for (const key of keys) {
+    if (key === '__proto__') {
+      issue(context, [...path, key], 'forbidden_key', 'the key __proto__ is not allowed');
+      failed = true;
+      continue;
+    }
+    const value = readDiffValue(input[key], [...path, key], depth + 1, context);
+    if (value === undefined) failed = true;
+    else output[key] = value;
+  }
+  return failed ? undefined : output;
+}
+
+const diffValueSchema: z.ZodType<DiffValue, unknown> = z.transform((input: unknown, context): DiffValue => {
+  if (input === undefined) {
+    issue(context, [], 'invalid_type', 'expected JSON data (null when absent)');
+    return z.NEVER;
+  }
+  return readDiffValue(input, [], 0, context) ?? z.NEVER;
+});
+
+const diffEntrySchema: z.ZodType<OrderDiffEntry, unknown> = plainObject({
+  kind: z.enum(DIFF_KINDS),
+  lineId: idSchema.exactOptional(),
+  field: idSchema,
+  before: diffValueSchema,
+  after: diffValueSchema,
+});
+
 // ---- events and orders (mutually recursive through `place` and `history`) ----------------------
 
 const orderSchemas: z.ZodType<Order, unknown>[] = [];
@@ -684,6 +791,7 @@ function buildOrderSchema(depth: number): z.ZodType<Order, unknown> {
     actor: plainObject({ kind: z.enum(['user', 'system', 'customer']), id: idSchema }),
     at: instantSchema,
     reason: textSchema.exactOptional(),
+    diff: z.array(diffEntrySchema).max(MAX_DIFF_ENTRIES).exactOptional(),
   });
   return plainObject({
     ...headerFields,
@@ -756,6 +864,7 @@ function checkOrderCurrency(order: Order | OrderDraft, context: z.RefinementCtx)
       // A placed order checks its own; any other recorded event is in the order currency.
       (order as Order).history.forEach((entry, i) => {
         if (entry.event.type !== 'place') checkCurrency(entry.event, context, order.currency, ['history', i, 'event']);
+        if (entry.diff !== undefined) checkCurrency(entry.diff, context, order.currency, ['history', i, 'diff']);
       });
     } else if (key === 'lines') {
       order.lines.forEach((line, i) => {

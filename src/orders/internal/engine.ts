@@ -4,6 +4,7 @@
 // input; what does not change is shared.
 
 import { err, ok, type Result } from '../../core/result.js';
+import type { OrderDiffEntry, OrderEditOutcome } from '../edits/types.js';
 import { OrderTransitionError, type OrderTransitionErrorCode } from '../errors.js';
 import {
   type ChangeCutoff,
@@ -216,6 +217,19 @@ export interface Applied {
   readonly order: Order;
   readonly effects: readonly OrderEffect[];
   readonly entry: HistoryEntry;
+  /** What the updates changed (edit events); also on `entry`. */
+  readonly diff: readonly OrderDiffEntry[] | undefined;
+  /** What is still to collect or to refund (edit events). */
+  readonly balance: EditBalance | undefined;
+}
+
+type EditBalance = OrderEditOutcome['balance'];
+
+interface Updated {
+  readonly order: Order;
+  readonly effects: readonly OrderEffect[];
+  readonly diff: readonly OrderDiffEntry[] | undefined;
+  readonly balance: EditBalance | undefined;
 }
 
 function entityList(order: Order, entity: MachineEntity): readonly { readonly id: string; readonly state: string }[] {
@@ -359,14 +373,12 @@ function setEntityState(order: Order, machine: CompiledMachine, entityId: string
   }
 }
 
-function runUpdate(
-  order: Order,
-  event: MachineEvent,
-  step: Step,
-): Result<{ order: Order; effects: readonly OrderEffect[] }, OrderTransitionError> {
+function runUpdate(order: Order, event: MachineEvent, step: Step): Result<Updated, OrderTransitionError> {
   const update = step.chosen.update;
   let next = order;
   let effects: readonly OrderEffect[] = [];
+  let diff: readonly OrderDiffEntry[] | undefined;
+  let balance: EditBalance | undefined;
   if (update !== undefined) {
     const result = update(order, event, step.context);
     if ('outcome' in result) {
@@ -378,12 +390,14 @@ function runUpdate(
       }
       next = result.order;
       effects = result.effects;
+      diff = result.diff;
+      balance = result.balance;
     } else next = result;
   }
   // The order's own state is set with the version and history in one copy at the end.
   const placed =
     step.machine.entity === 'order' ? next : setEntityState(next, step.machine, step.context.entityId, step.chosen.to);
-  return ok({ order: placed, effects });
+  return ok({ order: placed, effects, diff, balance });
 }
 
 /** Applies one event; the order given is never modified. */
@@ -456,11 +470,18 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   }
   let next = order;
   const effects: OrderEffect[] = [];
+  let diff: readonly OrderDiffEntry[] | undefined;
+  let balance: EditBalance | undefined;
   for (const step of steps) {
     const updated = runUpdate(next, ev, step);
     if (!updated.ok) return updated;
     next = updated.value.order;
     for (const effect of updated.value.effects) effects.push(effect);
+    // Only edit updates report these; when several machines do, the diffs add up and the last
+    // balance (computed on the order after every earlier update) is the one that holds.
+    const stepDiff = updated.value.diff;
+    if (stepDiff !== undefined) diff = diff === undefined ? stepDiff : diff.concat(stepDiff);
+    if (updated.value.balance !== undefined) balance = updated.value.balance;
   }
   for (const step of steps) {
     const produce = step.chosen.effects;
@@ -482,6 +503,7 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   built.actor = settings.actor;
   built.at = settings.now;
   if (reason !== undefined) built.reason = reason;
+  if (diff !== undefined) built.diff = diff;
   const entry = built as HistoryEntry;
   const history = order.history.slice();
   history.push(entry);
@@ -493,5 +515,5 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   placed.state = orderState;
   placed.version = order.version + 1;
   placed.history = history;
-  return ok({ order: placed, effects, entry });
+  return ok({ order: placed, effects, entry, diff, balance });
 }

@@ -1,4 +1,5 @@
 import type { ErrorDetails } from '../../core/errors.js';
+import type { OrderDiffEntry, OrderEditOutcome } from '../edits/types.js';
 import type { Actor, Instant, Order, OrderEffect, OrderEvent } from '../types.js';
 
 /**
@@ -205,8 +206,10 @@ export type GuardDefinition =
     };
 
 /**
- * What an update returns when it needs to add effects of its own or refuse the event (an update
- * that cannot apply the event's payload, such as an edit refused by the edits module).
+ * What an update returns when it needs to add effects of its own, report what it changed (a diff
+ * and the balance, as the edit events do), or refuse the event (an update that cannot apply the
+ * event's payload, such as an edit refused by the edits module). A `diff` is recorded in the event's
+ * history entry; `diff` and `balance` are handed back in the transition's result.
  *
  * @example
  * ```ts
@@ -224,6 +227,10 @@ export type UpdateOutcome =
       readonly order: Order;
       /** Effects produced by the update itself (emitted before the transition's `effects`). */
       readonly effects: readonly OrderEffect[];
+      /** What the update changed, field by field; recorded in the history entry and returned by `transition`. */
+      readonly diff?: readonly OrderDiffEntry[];
+      /** What is still to collect or to refund after the update; returned by `transition`. */
+      readonly balance?: OrderEditOutcome['balance'];
     }
   | {
       /** The update refused the event. */

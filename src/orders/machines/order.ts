@@ -343,7 +343,10 @@ const rejectEffects: MachineEffects = (previous, _next, event) =>
 const complete: MachineUpdate = (order, _event, ctx) =>
   withOrderField(order, 'timestamps', withTimestamp(order.timestamps, 'completedAt', ctx.now));
 
-/** Runs an edits-module function: its refusal refuses the event (code and details kept in `cause`). */
+/**
+ * Runs an edits-module function: its refusal refuses the event (code and details kept in `cause`);
+ * its diff and balance go on to the history entry and the transition's result.
+ */
 function viaEdits(result: Result<OrderEditOutcome, OrderEditError>): UpdateOutcome {
   if (!result.ok) {
     return {
@@ -353,7 +356,8 @@ function viaEdits(result: Result<OrderEditOutcome, OrderEditError>): UpdateOutco
       details: result.error.details,
     };
   }
-  return { outcome: 'updated', order: result.value.order, effects: result.value.effects };
+  const { order, effects, diff, balance } = result.value;
+  return { outcome: 'updated', order, effects, diff, balance };
 }
 
 const editOrder: MachineUpdate = (order, event, ctx) =>
