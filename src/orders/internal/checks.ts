@@ -112,7 +112,8 @@ export function checkLineList(
   options: {
     readonly allowEmpty?: boolean;
     readonly zeroAllowed?: boolean;
-    readonly extra?: (item: Record<string, unknown>, path: string) => EventIssue | undefined;
+    /** More checks on one item; `path()` spells the item's path (only needed for an issue). */
+    readonly extra?: (item: Record<string, unknown>, path: () => string) => EventIssue | undefined;
   } = {},
 ): EventIssue | undefined {
   if (!Array.isArray(value)) return issue(field, `expected an array, got ${describe(value)}`);
@@ -144,7 +145,7 @@ export function checkLineList(
     }
     if (options.zeroAllowed === true && sum === 0) return issue(`${field}[${i}]`, 'expected a positive quantity');
     if (options.extra !== undefined) {
-      const extra = options.extra(item, `${field}[${i}]`);
+      const extra = options.extra(item, () => `${field}[${i}]`);
       if (extra !== undefined) return extra;
     }
   }

@@ -114,19 +114,3 @@ export function withField<T extends object, K extends keyof T>(value: T, key: K,
   copy[key] = fieldValue;
   return copy as T;
 }
-
-/** `{ ...value, [a]: valueA, [b]: valueB }`, faster. */
-export function withFields<T extends object, A extends keyof T, B extends keyof T>(
-  value: T,
-  a: A,
-  valueA: T[A],
-  b: B,
-  valueB: T[B],
-): T {
-  const copy = (a in value && b in value ? { ...value } : Object.assign({}, value)) as {
-    -readonly [P in keyof T]: T[P];
-  };
-  copy[a] = valueA;
-  copy[b] = valueB;
-  return copy as T;
-}

@@ -13,7 +13,7 @@ import {
   isRecord,
   issue,
 } from '../internal/checks.js';
-import { withFields, withLineQuantities, withOrderField, withTimestamp } from '../internal/copy.js';
+import { withLineQuantities, withOrderField, withTimestamp } from '../internal/copy.js';
 import { notify, windDownEffects } from '../internal/effects.js';
 import { HOLDABLE_STATES, POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
 import { activeUnits, patchLines, valueOfUnits } from '../internal/ledger.js';
@@ -91,7 +91,7 @@ const EVENTS: readonly EventDefinition[] = [
           extra: (item, path) =>
             item['locationId'] === undefined || typeof item['locationId'] === 'string'
               ? undefined
-              : issue(`${path}.locationId`, 'expected a string'),
+              : issue(`${path()}.locationId`, 'expected a string'),
         }) ??
         (backorders === undefined
           ? undefined
@@ -99,7 +99,7 @@ const EVENTS: readonly EventDefinition[] = [
               allowEmpty: true,
               extra: (item, path) => {
                 const problem = checkInstant(item, 'expectedAt', true);
-                return problem === undefined ? undefined : issue(`${path}.${problem.field}`, problem.message);
+                return problem === undefined ? undefined : issue(`${path()}.${problem.field}`, problem.message);
               },
             }))
       );
@@ -115,7 +115,7 @@ const EVENTS: readonly EventDefinition[] = [
         extra: (item, path) =>
           order.lines.find((l) => l.id === item['lineId'])?.sourcing === 'make_to_order'
             ? undefined
-            : issue(`${path}.lineId`, 'not a make-to-order line'),
+            : issue(`${path()}.lineId`, 'not a make-to-order line'),
       }),
     description: 'Produced units of make-to-order lines become allocated.',
   },
@@ -225,7 +225,15 @@ function shrinkBackorder(
 ): LineQuantities {
   const free = activeUnits(line) - allocated;
   const backordered = Math.max(0, Math.min(q.backordered, free)) + extraBackorder;
-  return withFields(q, 'allocated', allocated, 'backordered', backordered);
+  return {
+    allocated,
+    picked: q.picked,
+    shipped: q.shipped,
+    delivered: q.delivered,
+    cancelled: q.cancelled,
+    returned: q.returned,
+    backordered,
+  };
 }
 
 const allocate: MachineUpdate = (order, event) => {

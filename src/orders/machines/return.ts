@@ -13,10 +13,10 @@ const id = (event: MachineEvent) => checkString(e(event), 'returnId');
 
 /** Lines of the event must be lines of the return. */
 function onReturn(order: Order, event: MachineEvent) {
-  return (item: Record<string, unknown>, path: string) => {
+  return (item: Record<string, unknown>, path: () => string) => {
     const r = order.returns[findIndexById(order.returns, e(event)['returnId'] as string)];
     if (r === undefined || r.lines.some((l) => l.lineId === item['lineId'])) return undefined;
-    return issue(`${path}.lineId`, `line ${JSON.stringify(item['lineId'])} is not on return ${r.id}`);
+    return issue(`${path()}.lineId`, `line ${JSON.stringify(item['lineId'])} is not on return ${r.id}`);
   };
 }
 
@@ -28,7 +28,7 @@ const EVENTS: readonly EventDefinition[] = [
       checkLineList(order, e(ev)['lines'], 'lines', ['quantity'], {
         extra: (item, path) => {
           const problem = checkString(item, 'reason');
-          return problem === undefined ? undefined : issue(`${path}.reason`, problem.message);
+          return problem === undefined ? undefined : issue(`${path()}.reason`, problem.message);
         },
       }),
     description: 'The customer asks to return shipped units, with a reason per line.',
