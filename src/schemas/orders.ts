@@ -740,7 +740,9 @@ const diffValueSchema: z.ZodType<DiffValue, unknown> = z.transform((input: unkno
     issue(context, [], 'invalid_type', 'expected JSON data (null when absent)');
     return z.NEVER;
   }
-  return readDiffValue(input, [], 0, context) ?? z.NEVER;
+  const value = readDiffValue(input, [], 0, context);
+  // `null` is a value here (absent before or after), so no `??`.
+  return value === undefined ? z.NEVER : value;
 });
 
 const diffEntrySchema: z.ZodType<OrderDiffEntry, unknown> = plainObject({

@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Result, ValidationError } from '../../src/core/index.js';
 import { money, toSnapshot } from '../../src/money/index.js';
-import type { Order, OrderDraft, OrderEdit, OrderEvent, OrderEventType, OrderLine } from '../../src/orders/types.js';
+import { createOrder } from '../../src/orders/createOrder.js';
+import { transition } from '../../src/orders/transition.js';
+import type {
+  Order,
+  OrderDraft,
+  OrderDraftLine,
+  OrderEdit,
+  OrderEvent,
+  OrderEventType,
+  OrderLine,
+} from '../../src/orders/types.js';
 import { instantMillis } from '../../src/pricing/internal/instant.js';
 import {
   calendarDateSchema,
@@ -986,5 +996,94 @@ describe('the parsers never throw', () => {
     const result = parseOrderEvent(input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('history entries that record a diff (edits, line cancellations, substitutions)', () => {
+  const now = '2026-11-22T10:00:00Z';
+  const actor = { kind: 'user', id: 'clerk-1' } as const;
+  /** An order whose history holds an edit (a new line, a changed address) and a line cancellation. */
+  const edited = (): Order => {
+    const created = createOrder({ ...draft, lines: [draft.lines[0] as OrderDraftLine] }, { now, actor });
+    if (!created.ok) throw created.error;
+    let o = created.value.order;
+    for (const event of [
+      { type: 'confirm' },
+      {
+        type: 'edit_order',
+        edits: [addLine, { kind: 'change_address', address: { line1: '3 Oak St', country: 'US' } }],
+      },
+      { type: 'cancel_lines', lines: [{ lineId: 'l3', quantity: 1 }], reason: 'no longer needed' },
+    ] satisfies OrderEvent[]) {
+      const r = transition(o, event, { now, actor });
+      if (!r.ok) throw r.error;
+      o = r.value.order;
+    }
+    return o;
+  };
+  /** Index of the edit_order entry. */
+  const EDIT = 2;
+  const diffIssues = (mutate: (diff: Loose[]) => void): string[] => {
+    const copy = clone(json(edited()));
+    mutate(copy.history[EDIT].diff);
+    return issuesOf(parseOrder(copy));
+  };
+
+  it('parse to themselves, from JSON and with the diff money as snapshots', () => {
+    const o = edited();
+    expect(o.history[EDIT]?.diff?.map((d) => d.field)).toEqual(['line', 'customer.deliveryAddress']);
+    expect(o.history[EDIT + 1]?.diff?.length).toBeGreaterThan(0);
+    expect(parseOrder(o)).toEqual({ ok: true, value: o });
+    expect(parseOrder(json(o))).toEqual({ ok: true, value: o });
+    const snapshots = json(o) as Loose;
+    snapshots.history[EDIT].diff[0].after.total = toSnapshot(addLine.line.total);
+    snapshots.history[EDIT].diff[0].after.unitPrice = {
+      amount: String(addLine.line.unitPrice.amount / 100),
+      currency: 'USD',
+    };
+    expect(parseOrder(snapshots)).toEqual({ ok: true, value: o });
+  });
+
+  it.each<[string, (diff: Loose[]) => void, string[]]>([
+    ['an unknown kind', (d) => (d[0].kind = 'rewrite_history'), [`history.${EDIT}.diff.0.kind:invalid_value`]],
+    ['a missing before', (d) => delete d[1].before, [`history.${EDIT}.diff.1.before:invalid_type`]],
+    ['an empty field', (d) => (d[1].field = ''), [`history.${EDIT}.diff.1.field:too_small`]],
+    ['an unknown key', (d) => (d[1].note = 'x'), [`history.${EDIT}.diff.1:unrecognized_keys`]],
+    ['a NaN value', (d) => (d[1].after = Number.NaN), [`history.${EDIT}.diff.1.after:invalid_type`]],
+    ['a class instance', (d) => (d[1].after = new Date(0)), [`history.${EDIT}.diff.1.after:invalid_type`]],
+    ['a function', (d) => (d[1].after = () => 1), [`history.${EDIT}.diff.1.after:invalid_type`]],
+    [
+      'a __proto__ key (from JSON)',
+      (d) => (d[1].after = JSON.parse('{"__proto__":{"country":"US"},"line1":"x"}')),
+      [`history.${EDIT}.diff.1.after.__proto__:forbidden_key`],
+    ],
+    [
+      'money in another currency',
+      (d) => (d[0].after.total.currency = 'EUR'),
+      [`history.${EDIT}.diff.0.after.total.currency:currency_mismatch`],
+    ],
+    [
+      'money with a fractional amount',
+      (d) => (d[0].after.total.amount = 1.5),
+      [`history.${EDIT}.diff.0.after.total.amount:invalid_type`],
+    ],
+    [
+      'values nested past 16 levels',
+      (d) => {
+        let deep: Loose = 'bottom';
+        for (let i = 0; i < 40; i++) deep = { deeper: deep };
+        d[1].after = deep;
+      },
+      [`history.${EDIT}.diff.1.after${'.deeper'.repeat(16)}:too_deep`],
+    ],
+    ['not an array', (d) => d.splice(0, d.length, 'x'), [`history.${EDIT}.diff.0:invalid_type`]],
+  ])('refuses a diff with %s, naming the path', (_, mutate, expected) => {
+    expect(diffIssues(mutate)).toEqual(expected);
+  });
+
+  it('refuses a diff that is not an array', () => {
+    const copy = clone(json(edited()));
+    copy.history[EDIT].diff = { 0: 'x' };
+    expect(issuesOf(parseOrder(copy))).toEqual([`history.${EDIT}.diff:invalid_type`]);
   });
 });
