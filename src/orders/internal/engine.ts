@@ -509,9 +509,9 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   history.push(entry);
   let orderState = next.state;
   for (const step of steps) if (step.machine.entity === 'order') orderState = step.chosen.to;
-  // An update that changed anything returned a copy made in this call, nobody else's: it is
-  // finished in place. Otherwise the order is copied once.
-  const placed = next === order ? copyOrder(next) : (next as { -readonly [K in keyof Order]: Order[K] });
+  // Always a copy, even of an order an update just made: a host's update may return an object
+  // it shares or froze, which must not be written to. copyOrder is a written-out copy (cheap).
+  const placed = copyOrder(next);
   placed.state = orderState;
   placed.version = order.version + 1;
   placed.history = history;
