@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { allocate, fromMinor } from '../../src/money/index.js';
 import { type Catalog, type PricingOptions, type Promotion, priceCart } from '../../src/pricing/index.js';
 import { allocateMinor } from '../../src/pricing/internal/minor.js';
-import { splitInTwo } from '../../src/pricing/internal/tax.js';
 import { pricingScenarioArbitrary } from '../../src/testing/index.js';
 import { RUNS } from '../money/oracle.js';
 import { CHANNELS, CUSTOMER_GROUPS, CUSTOMER_IDS, instantNearNow, REGIONS, scenarioArb } from './arbitraries.js';
@@ -130,16 +129,6 @@ describe('minor-unit allocation', () => {
           expect(allocateMinor(total, weights, 'USD')).toEqual(expected);
         },
       ),
-      RUNS,
-    );
-  });
-
-  it('splitInTwo splits exactly as allocateMinor does', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 45 }), weight, weight, (total, a, b) => {
-        fc.pre(a + b > 0);
-        expect(splitInTwo(total, [a, b], 'USD')).toEqual(allocateMinor(total, [a, b], 'USD'));
-      }),
       RUNS,
     );
   });

@@ -34,13 +34,6 @@ export interface SkuPrices {
   readonly sales: readonly IndexedPrice[];
   readonly contracts: readonly IndexedPrice[];
   /**
-   * For `base`, `overrides` and `sales`: their indexes in trace order ({@link byIdentity}, a stable
-   * sort of input order), or undefined when there are fewer than two.
-   */
-  readonly baseOrder: readonly number[] | undefined;
-  readonly overridesOrder: readonly number[] | undefined;
-  readonly salesOrder: readonly number[] | undefined;
-  /**
    * The distinct `minQuantity` values of all this SKU's prices, ascending: a selection depends on the
    * tier quantity only through how many of them it reaches.
    */
@@ -52,12 +45,6 @@ export function byIdentity(a: IndexedPrice, b: IndexedPrice): number {
   return (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.minQuantity - b.minQuantity || compare(a.price, b.price);
 }
 
-/** The indexes of `prices` in {@link byIdentity} order (stable), or undefined for fewer than two. */
-function traceOrder(prices: readonly IndexedPrice[]): readonly number[] | undefined {
-  if (prices.length < 2) return undefined;
-  return prices.map((_, i) => i).sort((i, j) => byIdentity(prices[i] as IndexedPrice, prices[j] as IndexedPrice));
-}
-
 export interface CatalogIndex {
   readonly currency: string;
   readonly skus: ReadonlyMap<string, SkuPrices>;
@@ -67,10 +54,8 @@ export interface CatalogIndex {
    * customer groups, channels, regions and contract customers any price mentions.
    */
   readonly windowBounds: readonly number[];
-  readonly groups: ReadonlySet<string>;
-  readonly channels: ReadonlySet<string>;
-  readonly regions: ReadonlySet<string>;
-  readonly contractCustomers: ReadonlySet<string>;
+  /** Every customer group (`g…`), channel (`c…`), region (`r…`) and contract customer (`k…`) mentioned. */
+  readonly mentioned: ReadonlySet<string>;
   /** Memoised selections: context key → per SKU, per tier bucket. Bounded; see select.ts. */
   readonly selections: Map<string, Map<SkuPrices, unknown[]>>;
 }
@@ -170,9 +155,6 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       overrides: IndexedPrice[];
       sales: IndexedPrice[];
       contracts: IndexedPrice[];
-      baseOrder: readonly number[] | undefined;
-      overridesOrder: readonly number[] | undefined;
-      salesOrder: readonly number[] | undefined;
       tierBreaks: readonly number[];
       ordinal: number;
       taxClass: string;
@@ -195,9 +177,6 @@ function buildIndex(catalog: Catalog): CatalogIndex {
       overrides: [],
       sales: [],
       contracts: [],
-      baseOrder: undefined,
-      overridesOrder: undefined,
-      salesOrder: undefined,
       tierBreaks: [],
     });
   });
@@ -278,24 +257,18 @@ function buildIndex(catalog: Catalog): CatalogIndex {
     });
   });
   const bounds = new Set<number>();
-  const groups = new Set<string>();
-  const channels = new Set<string>();
-  const regions = new Set<string>();
-  const contractCustomers = new Set<string>();
+  const mentioned = new Set<string>();
   for (const prices of skus.values()) {
-    prices.baseOrder = traceOrder(prices.base);
-    prices.overridesOrder = traceOrder(prices.overrides);
-    prices.salesOrder = traceOrder(prices.sales);
     const breaks = new Set<number>();
     for (const kind of [prices.base, prices.overrides, prices.sales, prices.contracts]) {
       for (const price of kind) {
         breaks.add(price.minQuantity);
         if (Number.isFinite(price.window.from)) bounds.add(price.window.from);
         if (Number.isFinite(price.window.until)) bounds.add(price.window.until);
-        for (const g of price.conditions?.customerGroups ?? []) groups.add(g);
-        for (const c of price.conditions?.channels ?? []) channels.add(c);
-        for (const r of price.conditions?.regions ?? []) regions.add(r);
-        if (price.customerId !== undefined) contractCustomers.add(price.customerId);
+        for (const g of price.conditions?.customerGroups ?? []) mentioned.add(`g${g}`);
+        for (const c of price.conditions?.channels ?? []) mentioned.add(`c${c}`);
+        for (const r of price.conditions?.regions ?? []) mentioned.add(`r${r}`);
+        if (price.customerId !== undefined) mentioned.add(`k${price.customerId}`);
       }
     }
     prices.tierBreaks = [...breaks].sort((a, b) => a - b);
@@ -304,10 +277,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
     currency,
     skus,
     windowBounds: [...bounds].sort((a, b) => a - b),
-    groups,
-    channels,
-    regions,
-    contractCustomers,
+    mentioned,
     selections: new Map(),
   };
 }

@@ -168,22 +168,17 @@ export function selectUnitPrice(
       outcome: c.outcome as PriceCandidateOutcome,
     });
   };
-  // Contracts are this customer's only, so sorted here; the other kinds' orders come with the index
-  // (classify keeps the index's order, so position k is the index's price k).
-  if (contracts.length > 1) for (const c of [...contracts].sort(byClassifiedIdentity)) push(c);
-  else for (const c of contracts) push(c);
-  emit(overrides, prices.overridesOrder, push);
-  emit(base, prices.baseOrder, push);
-  emit(sales, prices.salesOrder, push);
+  // Every kind in the trace's total order, never in input order.
+  emit(contracts, push);
+  emit(overrides, push);
+  emit(base, push);
+  emit(sales, push);
   return { unitPrice, source, compareAtUnitPrice, candidates };
 }
 
-function emit(group: readonly Classified[], order: readonly number[] | undefined, push: (c: Classified) => void): void {
-  if (order === undefined || group.length !== order.length) {
-    for (const c of group.length > 1 ? [...group].sort(byClassifiedIdentity) : group) push(c);
-    return;
-  }
-  for (let k = 0; k < order.length; k++) push(group[order[k] as number] as Classified);
+/** A group of candidates in the trace's total order (sorted once per memoised selection). */
+function emit(group: readonly Classified[], push: (c: Classified) => void): void {
+  for (const c of group.length > 1 ? [...group].sort(byClassifiedIdentity) : group) push(c);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,21 +211,17 @@ function countAtMost(sorted: readonly number[], value: number): number {
  * The per-SKU selection memo for a context: one map per distinct key (see above), made on first use.
  */
 export function selectionMemo(index: CatalogIndex, context: SelectionContext): Map<SkuPrices, unknown[]> {
-  let groups = '';
-  if (index.groups.size > 0) {
-    const relevant = (context.customer?.groups ?? []).filter((g) => index.groups.has(g));
-    if (relevant.length > 0) groups = JSON.stringify([...new Set(relevant)].sort());
-  }
-  const customerId = context.customer?.id;
-  const channel = context.channel;
-  const region = context.region;
-  const key = [
+  const mentioned = index.mentioned;
+  const customer = context.customer;
+  const relevant = (value: string | undefined, kind: string): string | 0 =>
+    value !== undefined && mentioned.has(kind + value) ? value : 0;
+  const key = JSON.stringify([
     countAtMost(index.windowBounds, context.now),
-    groups,
-    customerId !== undefined && index.contractCustomers.has(customerId) ? JSON.stringify(customerId) : '',
-    channel !== undefined && index.channels.has(channel) ? JSON.stringify(channel) : '',
-    region !== undefined && index.regions.has(region) ? JSON.stringify(region) : '',
-  ].join('|');
+    [...new Set((customer?.groups ?? []).filter((g) => mentioned.has(`g${g}`)))].sort(),
+    relevant(customer?.id, 'k'),
+    relevant(context.channel, 'c'),
+    relevant(context.region, 'r'),
+  ]);
   let memo = index.selections.get(key);
   if (memo === undefined) {
     if (index.selections.size >= MAX_CONTEXTS) index.selections.clear();
@@ -240,6 +231,7 @@ export function selectionMemo(index: CatalogIndex, context: SelectionContext): M
   return memo;
 }
 
+/** Freezes a memoised selection: the same objects are handed to every caller. */
 function freezeSelection(selection: Selection): Selection {
   for (const candidate of selection.candidates) {
     Object.freeze(candidate.source);

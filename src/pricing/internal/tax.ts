@@ -3,7 +3,6 @@
 // per-order rounding spreads the rounded total back over the lines by largest remainder, so lines
 // always add up to the order's tax, and a line's components always add up to the line's tax.
 import { fromRatio, rate } from '../../money/index.js';
-import { PricingError } from '../errors.js';
 import type { PricingTrace, TaxContext, TaxLine, TaxRate } from '../types.js';
 import { allocateMinor, minorMoney, ratio } from './minor.js';
 
@@ -54,25 +53,10 @@ function exactDecimal(decimal: string): { coefficient: bigint; scale: number } {
 
 function componentsFor(context: TaxContext, taxClass: string): Component[] {
   const found: Component[] = [];
-  context.rates.forEach((r, i) => {
+  context.rates.forEach((r) => {
     if (r?.jurisdiction !== context.jurisdiction || r.taxClass !== taxClass) return;
-    let decimal: string;
-    try {
-      decimal = decimalOf(r.rate);
-    } catch {
-      throw new PricingError('invalid_tax_rate', `options.tax.rates[${i}].rate: not an exact decimal.`, {
-        field: `options.tax.rates[${i}].rate`,
-      });
-    }
-    if (decimal.startsWith('-')) {
-      throw new PricingError(
-        'invalid_tax_rate',
-        `options.tax.rates[${i}].rate: ${decimal} is negative; tax is never negative.`,
-        {
-          field: `options.tax.rates[${i}].rate`,
-        },
-      );
-    }
+    // Every rate was checked (an exact, non-negative decimal) with the options, before pricing.
+    const decimal = decimalOf(r.rate);
     found.push({ rate: r, decimal, ...exactDecimal(decimal) });
   });
   const label = (c: Component): string => c.rate.name ?? `${c.rate.jurisdiction} ${c.rate.taxClass}`;
@@ -141,48 +125,6 @@ function taxClassRates(context: TaxContext, taxClass: string): TaxClassRates {
 }
 
 const NO_TAX_LINES: readonly TaxLine[] = Object.freeze([]);
-
-/**
- * `allocateMinor(total, weights)` for two weights (the common two-rate jurisdiction), without its
- * scratch arrays: the floors of the exact shares, the one leftover unit (if any) to the larger
- * remainder, the first on a tie.
- */
-export function splitInTwo(total: number, weights: readonly (number | bigint)[], currency: string): number[] {
-  const w0 = weights[0];
-  const w1 = weights[1];
-  if (typeof w0 === 'number' && typeof w1 === 'number') {
-    const sum = w0 + w1;
-    const p0 = total * w0;
-    const p1 = total * w1;
-    if (sum > 0 && total >= 0 && total * sum <= Number.MAX_SAFE_INTEGER) {
-      // Products are exact (≤ total·sum ≤ 2^53); repair a float-division slip of the floors.
-      let s0 = Math.floor(p0 / sum);
-      let r0 = p0 - s0 * sum;
-      if (r0 < 0) {
-        s0 -= 1;
-        r0 += sum;
-      } else if (r0 >= sum) {
-        s0 += 1;
-        r0 -= sum;
-      }
-      let s1 = Math.floor(p1 / sum);
-      let r1 = p1 - s1 * sum;
-      if (r1 < 0) {
-        s1 -= 1;
-        r1 += sum;
-      } else if (r1 >= sum) {
-        s1 += 1;
-        r1 -= sum;
-      }
-      if (total - s0 - s1 === 1) {
-        if (r0 >= r1) s0 += 1;
-        else s1 += 1;
-      }
-      return [s0, s1];
-    }
-  }
-  return allocateMinor(total, weights, currency);
-}
 
 /**
  * Taxes each amount (minor units of `currency`, ≥ 0: pricing never produces negative lines) of the
@@ -270,12 +212,7 @@ export function applyTax(
       continue;
     }
     const tax = taxes[i] as number;
-    const parts =
-      templates.length === 1
-        ? [tax]
-        : templates.length === 2
-          ? splitInTwo(tax, r.weightNumbers, currency)
-          : allocateMinor(tax, r.weightNumbers, currency);
+    const parts = templates.length === 1 ? [tax] : allocateMinor(tax, r.weightNumbers, currency);
     const lines: TaxLine[] = new Array(templates.length);
     for (let k = 0; k < templates.length; k++) {
       const t = templates[k] as TaxLine;
