@@ -18,10 +18,10 @@ import {
   type TransitionContext,
 } from '../machine/types.js';
 import { defaultMachines } from '../machines/defaults.js';
-import type { Actor, HistoryEntry, Order, OrderEffect } from '../types.js';
+import type { Actor, HistoryEntry, Order, OrderEffect, Payment, Shipment } from '../types.js';
 import { describe, isInstant, isNonEmptyString, isRecord } from './checks.js';
 import { type CompiledMachine, type CompiledTransition, compiled, isRegistered } from './compiled.js';
-import { copyOrder, withField, withOrderField } from './copy.js';
+import { copyOrder, withField, withOrderField, withPaymentField, withShipmentField } from './copy.js';
 
 export interface Route {
   readonly owner: CompiledMachine;
@@ -365,7 +365,13 @@ function setEntityState(order: Order, machine: CompiledMachine, entityId: string
         if (item.id !== entityId) continue;
         if (item.state === to) return order;
         const copy = list.slice();
-        copy[i] = withField(item, 'state', to);
+        // One clone helper per kind of entity, so each inline cache sees one kind's shapes.
+        copy[i] =
+          machine.entity === 'shipment'
+            ? withShipmentField(item as unknown as Shipment, 'state', to)
+            : machine.entity === 'payment'
+              ? withPaymentField(item as unknown as Payment, 'state', to)
+              : withField(item, 'state', to);
         return withOrderField(order, field, copy as unknown as Order[typeof field]);
       }
       return order;

@@ -1,5 +1,5 @@
 import { checkMoney, checkOptionalString, checkString } from '../internal/checks.js';
-import { withField, withOrderField } from '../internal/copy.js';
+import { withOrderField, withPaymentField } from '../internal/copy.js';
 import { notify } from '../internal/effects.js';
 import { POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
 import { findIndexById, replaceAt } from '../internal/ledger.js';
@@ -100,7 +100,7 @@ const refund: MachineUpdate = (order, event, ctx) =>
 
 /** Voiding drops what is authorised and not captured (all of it when nothing was captured). */
 const voidPayment: MachineUpdate = (order, _event, ctx) =>
-  withPayment(order, ctx.entityId, (p) => withField(p, 'authorized', p.captured));
+  withPayment(order, ctx.entityId, (p) => withPaymentField(p, 'authorized', p.captured));
 
 /**
  * Builds the default payment machine (one entity per payment, addressed by `paymentId`).
