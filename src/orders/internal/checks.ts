@@ -94,8 +94,10 @@ export function checkMoney(order: Order, value: unknown, field: string, positive
   return undefined;
 }
 
-export function lineIndex(order: Order, lineId: string): number {
+export function lineIndex(order: Order, lineId: string, hint = -1): number {
   const lines = order.lines;
+  // Payloads usually list lines in the order's own order: try the hinted position first.
+  if (hint >= 0 && hint < lines.length && (lines[hint] as { id: string }).id === lineId) return hint;
   for (let i = 0; i < lines.length; i++) if ((lines[i] as { id: string }).id === lineId) return i;
   return -1;
 }
@@ -126,7 +128,8 @@ export function checkLineList(
     const lineId = item['lineId'];
     if (!isNonEmptyString(lineId))
       return issue(`${field}[${i}].lineId`, `expected a non-empty string, got ${describe(lineId)}`);
-    if (lineIndex(order, lineId) < 0) return issue(`${field}[${i}].lineId`, `no line ${describe(lineId)} on the order`);
+    if (lineIndex(order, lineId, i) < 0)
+      return issue(`${field}[${i}].lineId`, `no line ${describe(lineId)} on the order`);
     for (let j = 0; j < i; j++) {
       if ((value[j] as { lineId: unknown }).lineId === lineId)
         return issue(`${field}[${i}].lineId`, `line ${describe(lineId)} is listed twice`);

@@ -8,7 +8,7 @@ import type {
   TransitionContext,
 } from '../machine/types.js';
 import type { Order, OrderEvent, Payment } from '../types.js';
-import { instantMillis } from './checks.js';
+import { instantMillis, lineIndex } from './checks.js';
 import { activeUnits, findIndexById, grandTotalMinor, paymentSums, returnUnits, shipmentUnits } from './ledger.js';
 
 type Ev<T extends OrderEvent['type']> = Extract<OrderEvent, { type: T }>;
@@ -106,8 +106,9 @@ function allocationIssue(
   lineId: string,
   quantity: number,
   backorder: number,
+  hint = -1,
 ): GuardRejection | undefined {
-  const line = order.lines.find((l) => l.id === lineId);
+  const line = order.lines[lineIndex(order, lineId, hint)];
   if (line === undefined) return PASS;
   const active = activeUnits(line);
   const allocated = line.quantities.allocated + quantity;
@@ -127,9 +128,11 @@ const quantitiesWithinOpen: MachineGuard = (order, event) => {
     case 'allocate':
     case 'production_completed': {
       const e = event as Ev<'allocate'>;
-      for (const l of e.lines) {
-        const backorder = e.backorders?.find((b) => b.lineId === l.lineId)?.quantity ?? 0;
-        const issue = allocationIssue(order, l.lineId, l.quantity, backorder);
+      for (let k = 0; k < e.lines.length; k++) {
+        const l = e.lines[k] as (typeof e.lines)[number];
+        const backorder =
+          e.backorders === undefined ? 0 : (e.backorders.find((b) => b.lineId === l.lineId)?.quantity ?? 0);
+        const issue = allocationIssue(order, l.lineId, l.quantity, backorder, k);
         if (issue !== undefined) return issue;
       }
       for (const b of e.backorders ?? []) {

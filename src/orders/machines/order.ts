@@ -12,6 +12,7 @@ import {
   isNonEmptyString,
   isRecord,
   issue,
+  lineIndex,
 } from '../internal/checks.js';
 import { withLineQuantities, withOrderField, withTimestamp } from '../internal/copy.js';
 import { notify, windDownEffects } from '../internal/effects.js';
@@ -244,17 +245,14 @@ const allocate: MachineUpdate = (order, event) => {
   const units: number[] = new Array(count).fill(0);
   const backordered: number[] = new Array(count).fill(0);
   const touched: boolean[] = new Array(count).fill(false);
-  const at = (lineId: string): number => {
-    for (let i = 0; i < count; i++) if ((order.lines[i] as OrderLine).id === lineId) return i;
-    return -1;
-  };
-  for (const l of ev.lines) {
-    const i = at(l.lineId);
+  for (let k = 0; k < ev.lines.length; k++) {
+    const l = ev.lines[k] as (typeof ev.lines)[number];
+    const i = lineIndex(order, l.lineId, k);
     units[i] = l.quantity;
     touched[i] = true;
   }
   for (const b of ev.backorders ?? []) {
-    const i = at(b.lineId);
+    const i = lineIndex(order, b.lineId);
     backordered[i] = b.quantity;
     touched[i] = true;
   }
@@ -272,8 +270,9 @@ const allocateEffects: MachineEffects = (previous, next, event) => {
   const ev = event as Ev<'allocate'>;
   const reserve: { lineId: string; sku: string; quantity: number; locationId?: string }[] = [];
   const produce: { lineId: string; sku: string; quantity: number }[] = [];
-  for (const l of ev.lines) {
-    const line = previous.lines.find((x) => x.id === l.lineId) as OrderLine;
+  for (let k = 0; k < ev.lines.length; k++) {
+    const l = ev.lines[k] as (typeof ev.lines)[number];
+    const line = previous.lines[lineIndex(previous, l.lineId, k)] as OrderLine;
     if (line.sourcing === 'make_to_order') produce.push({ lineId: line.id, sku: line.sku, quantity: l.quantity });
     else {
       const locationId = l.locationId ?? line.locationId;
