@@ -12,11 +12,20 @@ const INSTANT =
 
 /** Valid instants already read: the same few recur on every call, so the regex runs once per value. */
 const knownInstants = new Map<string, number>();
+let lastInstant: string | undefined;
+let lastMillis = Number.NaN;
 
 /** Milliseconds since the epoch of a strict ISO 8601 instant with an offset, or NaN. */
 export function instantMillis(value: unknown): number {
   if (typeof value !== 'string') return Number.NaN;
+  // The same `now` comes with call after call: the last one answers without a map lookup.
+  if (value === lastInstant) return lastMillis;
   const hit = knownInstants.get(value);
+  if (hit !== undefined) {
+    lastInstant = value;
+    lastMillis = hit;
+    return hit;
+  }
   if (hit !== undefined) return hit;
   if (!INSTANT.test(value)) return Number.NaN;
   const year = Number(value.slice(0, 4));

@@ -4,6 +4,7 @@ import { allocate } from '../../money/allocate.js';
 import type { Money } from '../../money/types.js';
 import { lineAmountsForUnits } from '../edits/lineAmountsForUnits.js';
 import type { LineQuantities, Order, OrderLine, Payment } from '../types.js';
+import { lineIndex } from './checks.js';
 import { withLineQuantities } from './copy.js';
 
 export const ZERO_QUANTITIES: LineQuantities = {
@@ -128,8 +129,9 @@ export function valueOfUnits(
   units: readonly { readonly lineId: string; readonly quantity: number }[],
 ): number {
   let value = 0;
-  for (const u of units) {
-    const line = order.lines.find((l) => l.id === u.lineId);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k] as (typeof units)[number];
+    const line = order.lines[lineIndex(order, u.lineId, k)];
     if (line !== undefined) value += firstUnitsAmount(line, u.quantity, 'total').amount;
   }
   return value;

@@ -66,7 +66,11 @@ function patchShipmentLines(
   // Each order line against the shipment's few lines (listed once each: create_shipment refuses
   // repeats): a scan, no map or closure per line.
   const shipped = shipment.lines;
-  const lines = order.lines.map((line) => {
+  const lines = order.lines.map((line, i) => {
+    // A shipment usually lists the order's lines in the order's own order: its i-th first.
+    const hinted = shipped[i];
+    if (hinted !== undefined && hinted.lineId === line.id)
+      return withLineQuantities(line, patch(line.quantities, hinted.quantity));
     for (let k = 0; k < shipped.length; k++) {
       const l = shipped[k] as Shipment['lines'][number];
       if (l.lineId === line.id) return withLineQuantities(line, patch(line.quantities, l.quantity));
