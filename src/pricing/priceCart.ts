@@ -678,19 +678,18 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
       currency,
     );
   }
-  return {
-    currency,
-    lines: pricedLines,
-    ...(pricedShipping === undefined ? {} : { shipping: pricedShipping }),
-    totals: {
-      itemsSubtotal: sumOf(subtotals, currency),
-      shipping: pricedShipping?.price ?? none,
-      discount: add(sumOf(discountTotals, currency), shippingDiscountTotal),
-      net,
-      tax,
-      grandTotal: add(net, tax),
-    },
-    usageIntents: engine?.usageIntents ?? [],
-    trace: { lines: traceLines, promotions: engine?.trace ?? [], tax: taxed.trace },
+  // Key by key: a conditional spread inside the literal would cost more than the rest of it.
+  const priced: { -readonly [K in keyof PricedCart]?: PricedCart[K] } = { currency, lines: pricedLines };
+  if (pricedShipping !== undefined) priced.shipping = pricedShipping;
+  priced.totals = {
+    itemsSubtotal: sumOf(subtotals, currency),
+    shipping: pricedShipping?.price ?? none,
+    discount: add(sumOf(discountTotals, currency), shippingDiscountTotal),
+    net,
+    tax,
+    grandTotal: add(net, tax),
   };
+  priced.usageIntents = engine?.usageIntents ?? [];
+  priced.trace = { lines: traceLines, promotions: engine?.trace ?? [], tax: taxed.trace };
+  return priced as PricedCart;
 }
