@@ -166,6 +166,25 @@ describe('order machine', () => {
     expectConsistent(released);
   });
 
+  it('make-to-order units are scheduled once: a second allocate of the same units is refused', () => {
+    const mto = created(draft({ lines: [line('l1', 5, 10, { sourcing: 'make_to_order' })] }));
+    const confirmed = step(mto, { type: 'confirm' }).order;
+    const scheduled = step(confirmed, { type: 'allocate', lines: [{ lineId: 'l1', quantity: 3 }] });
+    expect(scheduled.effects.filter((e) => e.type === 'schedule_production')).toHaveLength(1);
+    const again = transition(scheduled.order, { type: 'allocate', lines: [{ lineId: 'l1', quantity: 3 }] }, OPTS);
+    expect(again.ok).toBe(false);
+    if (!again.ok) {
+      expect(again.error.code).toBe('guard_rejected');
+      expect(again.error.details['reason']).toBe('quantity_exceeds_open');
+    }
+    // The two units not yet scheduled can be; after production, nothing is left to schedule.
+    const rest = step(scheduled.order, { type: 'allocate', lines: [{ lineId: 'l1', quantity: 2 }] }).order;
+    const produced = step(rest, { type: 'production_completed', lines: [{ lineId: 'l1', quantity: 5 }] }).order;
+    expect(produced.lines[0]?.quantities.allocated).toBe(5);
+    expect(transition(produced, { type: 'allocate', lines: [{ lineId: 'l1', quantity: 1 }] }, OPTS).ok).toBe(false);
+    expectConsistent(produced);
+  });
+
   it('allocating stock lines reserves stock; make-to-order lines schedule production until produced', () => {
     const mixed = created(draft({ lines: [line('l1', 4, 10), line('l2', 2, 5, { sourcing: 'make_to_order' })] }));
     const confirmed = step(mixed, { type: 'confirm' }).order;

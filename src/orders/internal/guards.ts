@@ -123,6 +123,22 @@ function allocationIssue(
   return PASS;
 }
 
+/**
+ * Make-to-order units scheduled for production and not produced yet, for one line: derived from the
+ * history (allocated through `allocate`, minus `production_completed`), never stored twice.
+ */
+function scheduledUnits(order: Order, lineId: string): number {
+  let units = 0;
+  for (const entry of order.history) {
+    const type = entry.event.type;
+    if (type !== 'allocate' && type !== 'production_completed') continue;
+    for (const l of (entry.event as Ev<'allocate'>).lines) {
+      if (l.lineId === lineId) units += type === 'allocate' ? l.quantity : -l.quantity;
+    }
+  }
+  return Math.max(0, units);
+}
+
 const quantitiesWithinOpen: MachineGuard = (order, event) => {
   switch (event.type) {
     case 'allocate':
@@ -134,6 +150,19 @@ const quantitiesWithinOpen: MachineGuard = (order, event) => {
           e.backorders === undefined ? 0 : (e.backorders.find((b) => b.lineId === l.lineId)?.quantity ?? 0);
         const issue = allocationIssue(order, l.lineId, l.quantity, backorder, k);
         if (issue !== undefined) return issue;
+        // Make-to-order units become allocated only when produced: units already scheduled count
+        // as taken, or a second allocate would schedule the same units twice.
+        const line = order.lines[lineIndex(order, l.lineId, k)];
+        if (event.type === 'allocate' && line?.sourcing === 'make_to_order') {
+          const open = activeUnits(line) - line.quantities.allocated - scheduledUnits(order, l.lineId);
+          if (l.quantity > open) {
+            return reject(
+              'quantity_exceeds_open',
+              `Line ${l.lineId}: ${l.quantity} unit(s) to produce exceed the ${Math.max(0, open)} not yet allocated or scheduled.`,
+              { lineId: l.lineId, quantity: l.quantity, open: Math.max(0, open) },
+            );
+          }
+        }
       }
       for (const b of e.backorders ?? []) {
         if (e.lines.some((l) => l.lineId === b.lineId)) continue;
