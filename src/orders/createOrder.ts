@@ -112,24 +112,26 @@ function draftIssue(draft: unknown): Check {
  * Line ledgers start at zero, payments, shipments, returns and approvals empty; a service order gets a
  * service job in the service machine's initial state.
  *
- * @param draft - The order as captured and priced (`OrderDraft`).
- * Defaults fill what a hand-written draft may leave out: priority `'normal'`, zero shipping, no
- * fulfilment requirements, `timestamps.orderedAt` = `now` (only `orderedAt` is taken from the draft's
- * timestamps; the others are set by the transitions that reach them).
- *
+ * @param draft - The order as captured and priced (`OrderDraft`). Defaults fill what a draft may
+ * leave out: `priority` `'normal'`, `shipping` zero net and tax in the order currency, `fulfillment`
+ * `{}` (no requirements), `timestamps` `{ orderedAt: options.now }` (only `orderedAt` is taken from
+ * the draft's timestamps; the others are set by the transitions that reach them). The `place` event
+ * in `history[0]` carries the order with these defaults applied, so replay rebuilds it as created.
  * @param options - `now`, `actor`, and optionally `machines`.
  * @returns `{ ok: true, value: { order, effects } }`, or `invalid_draft` naming the field.
  * @example
  * ```ts
- * import { createOrder, type OrderDraft } from 'ordercore/orders';
+ * import { createOrder } from 'ordercore/orders';
  *
  * const created = createOrder(
  *   { id: 'o-1', type: 'service', currency: 'USD', channel: 'phone', customer: { accountId: 'c-1', deliveryAddress: {} },
- *     lines: [], terms: { paymentTerms: { kind: 'net', days: 30 }, creditApproved: true } } as OrderDraft,
+ *     lines: [], terms: { paymentTerms: { kind: 'net', days: 30 }, creditApproved: true } },
  *   { now: '2026-11-22T10:00:00Z', actor: { kind: 'user', id: 'agent-7' } },
  * );
  * created.ok && created.value.order.state; //=> 'placed'
  * created.ok && created.value.order.service; //=> { state: 'requested' }
+ * created.ok && [created.value.order.priority, created.value.order.shipping.net, created.value.order.fulfillment]; //=> ['normal', { amount: 0, currency: 'USD' }, {}]
+ * created.ok && created.value.order.timestamps; //=> { orderedAt: '2026-11-22T10:00:00Z' }
  * created.ok && created.value.order.history.map((h) => [h.seq, h.event.type, h.from, h.to]); //=> [[1, 'place', '[*]', 'placed']]
  * ```
  */

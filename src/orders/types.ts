@@ -962,6 +962,8 @@ export type OrderDraftLine = Omit<OrderLine, 'quantities' | 'sourcing'> & {
  * An order as captured, before the machines own it: what creating an order takes. It is an
  * {@link Order} without the fields the machines maintain (`version`, `state`, `history`, `payments`,
  * `shipments`, `returns`, `approvals`, `hold`), with lines whose quantities all start at zero.
+ * `priority`, `shipping`, `fulfillment` and `timestamps` may be left out; `createOrder` fills them
+ * in with the defaults documented on each field. Every `Order` is an `OrderDraft`.
  *
  * @example
  * ```ts
@@ -970,24 +972,49 @@ export type OrderDraftLine = Omit<OrderLine, 'quantities' | 'sourcing'> & {
  *
  * const usd = (a: string) => money(a, 'USD');
  * const draft: OrderDraft = {
- *   id: 'o-1', type: 'stock', currency: 'USD', channel: 'web', priority: 'normal',
+ *   id: 'o-1', type: 'stock', currency: 'USD', channel: 'web',
  *   customer: { accountId: 'c-1', deliveryAddress: { line1: '1 Main St', city: 'Springfield', country: 'US' } },
  *   lines: [{ id: 'l1', sku: 'MUG', description: 'Mug', quantity: 1, unitPrice: usd('8.50'), subtotal: usd('8.50'),
  *     discounts: [], discountTotal: usd('0'), net: usd('8.50'), tax: usd('0'), total: usd('8.50') }],
- *   shipping: { net: usd('0'), tax: usd('0') },
- *   fulfillment: {},
  *   terms: { paymentTerms: { kind: 'prepaid' }, creditApproved: false },
- *   timestamps: { orderedAt: '2026-11-22T10:00:00Z' },
  * };
  * draft.lines.length; //=> 1
+ * draft.priority; //=> undefined
  * ```
  */
 export type OrderDraft = Omit<
   Order,
-  'version' | 'state' | 'history' | 'payments' | 'shipments' | 'returns' | 'approvals' | 'hold' | 'lines'
+  | 'version'
+  | 'state'
+  | 'history'
+  | 'payments'
+  | 'shipments'
+  | 'returns'
+  | 'approvals'
+  | 'hold'
+  | 'lines'
+  | 'priority'
+  | 'shipping'
+  | 'fulfillment'
+  | 'timestamps'
 > & {
   /** The lines as priced; ids unique within the order. */
   readonly lines: readonly OrderDraftLine[];
+  /** The order's priority; `createOrder` defaults it to `'normal'`. */
+  readonly priority?: OrderPriority;
+  /**
+   * The shipping charge (net) and its tax; `createOrder` defaults both to zero in the order's
+   * currency.
+   */
+  readonly shipping?: Order['shipping'];
+  /** Delivery requirements; `createOrder` defaults them to none (`{}`). */
+  readonly fulfillment?: FulfillmentRequirements;
+  /**
+   * Status timestamps. `createOrder` takes only `orderedAt` from them and, without them, uses the
+   * creation's `now` (`{ orderedAt: now }`); the other timestamps are set by the transitions that
+   * reach them.
+   */
+  readonly timestamps?: OrderTimestamps;
 };
 
 // ---------------------------------------------------------------------------------------------

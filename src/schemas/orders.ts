@@ -1043,8 +1043,9 @@ export const orderSchema: z.ZodType<Order, unknown> = z.lazy(() => orderAt(0));
 /**
  * An order as captured, before the machines own it: an {@link OrderDraft} (an order without version,
  * state, history, payments, shipments, returns, approvals and hold, whose lines carry no quantities
- * and may leave `sourcing` to the order type). Checked like {@link orderSchema}: one currency, unique
- * line ids, amounts that add up.
+ * and may leave `sourcing` to the order type; `priority`, `shipping`, `fulfillment` and `timestamps`
+ * may be left out for `createOrder` to default). Checked like {@link orderSchema}: one currency,
+ * unique line ids, amounts that add up.
  *
  * @example
  * ```ts
@@ -1058,12 +1059,21 @@ export const orderSchema: z.ZodType<Order, unknown> = z.lazy(() => orderAt(0));
  *   terms: { paymentTerms: { kind: 'net', days: 30 }, creditApproved: true },
  *   timestamps: { orderedAt: '2026-11-22T10:00:00Z' },
  * };
- * orderDraftSchema.parse(draft).shipping.net; //=> { amount: 500, currency: 'USD' }
+ * orderDraftSchema.parse(draft).shipping?.net; //=> { amount: 500, currency: 'USD' }
  * orderDraftSchema.safeParse({ ...draft, state: 'confirmed' }).success; //=> false
+ * const { priority, shipping, fulfillment, timestamps, ...minimal } = draft;
+ * orderDraftSchema.parse(minimal).priority; //=> undefined
+ * orderDraftSchema.safeParse({ ...minimal, priority: 'asap' }).success; //=> false
  * ```
  */
 export const orderDraftSchema: z.ZodType<OrderDraft, unknown> = plainObject({
   ...headerFields,
+  // createOrder fills these in when left out (priority 'normal', zero shipping, no fulfilment
+  // requirements, orderedAt = now); when present they are checked as on an order.
+  priority: headerFields.priority.exactOptional(),
+  shipping: headerFields.shipping.exactOptional(),
+  fulfillment: headerFields.fulfillment.exactOptional(),
+  timestamps: headerFields.timestamps.exactOptional(),
   lines: z.array(draftLineSchema).max(MAX_LINES),
 }).superRefine((draft, context) => {
   checkOrderCurrency(draft, context);

@@ -152,6 +152,13 @@ const addressArbitrary: fc.Arbitrary<Address> = fc
  * ```
  */
 export function orderDraftArbitrary(options?: OrderArbitraryOptions): fc.Arbitrary<OrderDraft> {
+  return completeDraftArbitrary(options);
+}
+
+/** A draft with the fields `createOrder` would default all set, so it is also an order's header. */
+type CompleteDraft = OrderDraft & Pick<Order, 'priority' | 'shipping' | 'fulfillment' | 'timestamps'>;
+
+function completeDraftArbitrary(options?: OrderArbitraryOptions): fc.Arbitrary<CompleteDraft> {
   const currency = options?.currency ?? 'USD';
   const now = options?.now ?? '2026-11-22T10:00:00Z';
   const m = (amount: number): Money => fromMinor(amount, currency);
@@ -250,7 +257,7 @@ export function orderDraftArbitrary(options?: OrderArbitraryOptions): fc.Arbitra
  * ```
  */
 export function orderArbitrary(options?: OrderArbitraryOptions): fc.Arbitrary<Order> {
-  return orderDraftArbitrary(options).map((draft) => ({
+  return completeDraftArbitrary(options).map((draft) => ({
     ...draft,
     version: 0,
     state: 'placed',

@@ -26,7 +26,7 @@ export function line(id: string, sku: string, quantity: number, unit: string, ta
 
 type Overrides = Partial<Omit<OrderDraft, 'customer' | 'fulfillment'>> & {
   readonly customer?: Partial<OrderDraft['customer']>;
-  readonly fulfillment?: OrderDraft['fulfillment'];
+  readonly fulfillment?: NonNullable<OrderDraft['fulfillment']>;
 };
 
 /** A valid prepaid US order placed Monday 2026-11-23 10:00 UTC; override what a test needs. */

@@ -12,6 +12,8 @@ import type {
   OrderEdit,
   OrderEvent,
   OrderLine,
+  OrderPriority,
+  OrderTimestamps,
   Payment,
   ReturnRequest,
   ServiceJob,
@@ -85,6 +87,29 @@ describe('an order draft', () => {
     expectTypeOf<OrderDraftLine['sourcing']>().toEqualTypeOf<OrderLine['sourcing'] | undefined>();
     // The line an add_line edit carries is a draft line.
     expectTypeOf<Extract<OrderEdit, { kind: 'add_line' }>['line']>().toEqualTypeOf<OrderDraftLine>();
+  });
+
+  it('may leave out what createOrder defaults, and every order is still a draft', () => {
+    const minimal: OrderDraft = {
+      id: 'o-1',
+      type: 'stock',
+      currency: 'USD',
+      channel: 'web',
+      customer: { accountId: 'c-1', deliveryAddress: {} },
+      lines: [],
+      terms: { paymentTerms: { kind: 'prepaid' }, creditApproved: false },
+    };
+    expectTypeOf(minimal).toEqualTypeOf<OrderDraft>();
+    expectTypeOf<OrderDraft['priority']>().toEqualTypeOf<OrderPriority | undefined>();
+    expectTypeOf<OrderDraft['shipping']>().toEqualTypeOf<Order['shipping'] | undefined>();
+    expectTypeOf<OrderDraft['fulfillment']>().toEqualTypeOf<Order['fulfillment'] | undefined>();
+    expectTypeOf<OrderDraft['timestamps']>().toEqualTypeOf<OrderTimestamps | undefined>();
+    expectTypeOf<Order>().toExtend<OrderDraft>();
+    // @ts-expect-error present, a priority is still one of ORDER_PRIORITIES
+    const asap: OrderDraft = { ...minimal, priority: 'asap' };
+    // @ts-expect-error exactOptionalPropertyTypes: left out, not set to undefined
+    const undef: OrderDraft = { ...minimal, shipping: undefined };
+    void [asap, undef];
   });
 });
 

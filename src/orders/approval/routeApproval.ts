@@ -107,8 +107,11 @@ class OrderFacts {
       `lines[${i}].total`,
     ]);
     const shipping = this.order['shipping'];
-    amounts.push([isRecord(shipping) ? shipping['net'] : undefined, 'shipping.net']);
-    amounts.push([isRecord(shipping) ? shipping['tax'] : undefined, 'shipping.tax']);
+    // A draft may leave shipping out: createOrder makes it zero.
+    if (shipping !== undefined) {
+      amounts.push([isRecord(shipping) ? shipping['net'] : undefined, 'shipping.net']);
+      amounts.push([isRecord(shipping) ? shipping['tax'] : undefined, 'shipping.tax']);
+    }
     for (const [m, field] of amounts) {
       if (!isMoneyLike(m)) throw badOrder(field, 'expected money { amount: safe integer, currency }.');
       if (m.currency !== currency) {

@@ -67,8 +67,11 @@ function grandTotal(order: Readonly<Record<string, unknown>>, field: string): { 
     isRecord(line) ? line['total'] : undefined,
     `${field}.lines[${i}].total`,
   ]);
-  parts.push([isRecord(shipping) ? shipping['net'] : undefined, `${field}.shipping.net`]);
-  parts.push([isRecord(shipping) ? shipping['tax'] : undefined, `${field}.shipping.tax`]);
+  // A draft may leave shipping out: createOrder makes it zero.
+  if (shipping !== undefined) {
+    parts.push([isRecord(shipping) ? shipping['net'] : undefined, `${field}.shipping.net`]);
+    parts.push([isRecord(shipping) ? shipping['tax'] : undefined, `${field}.shipping.tax`]);
+  }
   let amount = 0;
   for (const [m, f] of parts) {
     if (!isMoneyLike(m)) throw badOrder(f, 'expected money { amount: safe integer, currency }.');
@@ -159,14 +162,13 @@ function entryOf<T extends OrderDraft>(order: T, index: number, criteria: readon
         break;
       }
       case 'priority': {
-        const priority = record['priority'];
-        if (priority !== undefined) {
-          const index_ = ORDER_PRIORITIES.indexOf(priority as (typeof ORDER_PRIORITIES)[number]);
-          if (index_ < 0)
-            throw badOrder(`${field}.priority`, `${show(priority)} is not one of ${ORDER_PRIORITIES.join(', ')}.`);
-          n = -index_;
-          value = priority as string;
-        }
+        // A draft may leave priority out: createOrder makes it 'normal'.
+        const priority = record['priority'] === undefined ? 'normal' : record['priority'];
+        const index_ = ORDER_PRIORITIES.indexOf(priority as (typeof ORDER_PRIORITIES)[number]);
+        if (index_ < 0)
+          throw badOrder(`${field}.priority`, `${show(priority)} is not one of ${ORDER_PRIORITIES.join(', ')}.`);
+        n = -index_;
+        value = priority as string;
         break;
       }
     }

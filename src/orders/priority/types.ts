@@ -11,9 +11,12 @@ import type { OrderDraft } from '../types.js';
  * - `requested_delivery`: `fulfillment.requestedDeliveryDate`, earliest first by default.
  * - `expedited`: orders with `fulfillment.expedited: true` first (no flag counts as not expedited).
  * - `value`: the grand total (Σ line totals + shipping net + shipping tax), largest first
- *   (`direction: 'desc'`, the default); all orders must share one currency.
- * - `age`: `timestamps.orderedAt`, oldest first (`direction: 'asc'`, the default).
- * - `priority`: `order.priority`, `urgent` first, then `high`, `normal`, `low`.
+ *   (`direction: 'desc'`, the default); all orders must share one currency. A draft without
+ *   `shipping` counts it as zero, as `createOrder` would.
+ * - `age`: `timestamps.orderedAt`, oldest first (`direction: 'asc'`, the default); a draft without
+ *   timestamps counts as missing.
+ * - `priority`: `order.priority`, `urgent` first, then `high`, `normal`, `low`; a draft without
+ *   `priority` counts as `'normal'`, as `createOrder` would.
  *
  * @example
  * ```ts

@@ -219,8 +219,12 @@ export function checkOrder(
 
   // --- shipping and the grand total -------------------------------------------------------------
   let grandTotal: number | undefined = linesTotal;
+  // A draft may leave shipping out (createOrder makes it zero, adding nothing to the grand total)
+  // and fulfillment out (createOrder makes it none).
   const shipping = order['shipping'];
-  if (!isRecord(shipping)) {
+  if (shipping === undefined) {
+    // nothing to check or add
+  } else if (!isRecord(shipping)) {
     add('invalid_field', 'error', 'shipping', 'expected { net, tax } as money.');
     grandTotal = undefined;
   } else {
@@ -369,7 +373,7 @@ export function checkOrder(
   }
 
   // --- delivery ---------------------------------------------------------------------------------------
-  const fulfillment = order['fulfillment'];
+  const fulfillment = order['fulfillment'] === undefined ? {} : order['fulfillment'];
   if (!isRecord(fulfillment)) {
     add('invalid_field', 'error', 'fulfillment', `${show(fulfillment)} is not a fulfillment object.`);
   } else {
@@ -383,7 +387,9 @@ export function checkOrder(
           'invalid_field',
           'error',
           'timestamps.orderedAt',
-          `${show(orderedAt)} is not an ISO 8601 instant with an offset (it is "now" when options.now is not given).`,
+          timestamps === undefined
+            ? 'is missing: a draft without timestamps is ordered "now", so options.now must be given.'
+            : `${show(orderedAt)} is not an ISO 8601 instant with an offset (it is "now" when options.now is not given).`,
         );
       }
     }
