@@ -318,8 +318,12 @@ export interface EventIssue {
 export interface EventDefinition {
   /** The event type. */
   readonly type: string;
-  /** Checks the payload; `undefined` when valid. Runs before any guard. */
-  readonly validate?: (event: MachineEvent, order: Order) => EventIssue | undefined;
+  /**
+   * Checks the payload; `undefined` when valid. Runs before any guard. The event comes as received,
+   * unchecked, so it is typed as a {@link CustomOrderEvent}: any field reads as `unknown`
+   * (`typeof event['score'] === 'number'`), for a default event as much as for a host's own.
+   */
+  readonly validate?: (event: CustomOrderEvent, order: Order) => EventIssue | undefined;
   /** The machine reacts to an event another machine owns (order and service machines only). */
   readonly follow?: boolean;
   /** What the event means. */
