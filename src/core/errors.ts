@@ -9,7 +9,7 @@ const ORDERCORE_ERROR = Symbol.for('ordercore.error');
  * import type { ErrorDetails } from 'ordercore';
  *
  * const details: ErrorDetails = { field: 'amount', maximum: 9007199254740991 };
- * details.field; //=> 'amount'
+ * details['field']; //=> 'amount'
  * ```
  */
 export type ErrorDetails = Readonly<Record<string, unknown>>;

@@ -134,7 +134,7 @@ export type OrderTransitionErrorCode = (typeof ORDER_TRANSITION_ERROR_CODES)[num
  *
  * const e = new OrderTransitionError('guard_rejected', 'Not paid.', { guard: 'paid_or_credit_approved' });
  * e.code; //=> 'guard_rejected'
- * e.details.guard; //=> 'paid_or_credit_approved'
+ * e.details['guard']; //=> 'paid_or_credit_approved'
  * ```
  */
 export class OrderTransitionError extends OrdercoreError<OrderTransitionErrorCode> {

@@ -1,5 +1,6 @@
 // Every TSDoc @example in src/ runs here, and every `expr; //=> value` line in it is asserted, so the
 // documentation cannot drift from the code. Every exported declaration must carry an @example.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -100,13 +101,36 @@ describe('TSDoc examples', () => {
     expect(examples.length).toBeGreaterThan(50);
   });
 
-  it.each(examples)('$name runs and its //=> lines hold', async (example) => {
+  // Every example is written out first (the type-check below needs them all, whichever tests run).
+  const runnable = examples.map((example) => {
     const { program, assertions } = toRunnable(example.code);
-    expect(assertions, 'an example must show at least one `expr; //=> value` line').toBeGreaterThan(0);
     const file = join(outDir, `${example.name.replace(/[^a-zA-Z0-9]+/g, '_')}.ts`);
     writeFileSync(file, program);
+    return { name: example.name, file, assertions };
+  });
+
+  it.each(runnable)('$name runs and its //=> lines hold', async ({ file, assertions }) => {
+    expect(assertions, 'an example must show at least one `expr; //=> value` line').toBeGreaterThan(0);
     await import(pathToFileURL(file).href);
   });
+
+  // Running an example strips its types without checking them, so an example that would not
+  // compile in a user's project (a wrong type, a missing field) still ran. Every example written
+  // above is type-checked too, against the root tsconfig (strict, exactOptionalPropertyTypes ...).
+  it('type-check against the root tsconfig', () => {
+    writeFileSync(
+      join(outDir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../../tsconfig.json',
+        compilerOptions: { allowImportingTsExtensions: true, noEmit: true, noUnusedLocals: false },
+        include: ['./*.ts'],
+      }),
+    );
+    const tsc = join(root, 'node_modules/typescript/lib/tsc.js');
+    const run = spawnSync(process.execPath, [tsc, '-p', join(outDir, 'tsconfig.json')], { encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 120_000);
 });
 
 describe('every export is documented with an example', () => {

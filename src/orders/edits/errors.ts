@@ -70,7 +70,7 @@ export type OrderEditErrorCode = (typeof ORDER_EDIT_ERROR_CODES)[number];
  *
  * const e = new OrderEditError('unknown_line', 'edits[0].lineId: no line "x".', { index: 0, lineId: 'x' });
  * e.code; //=> 'unknown_line'
- * e.details.lineId; //=> 'x'
+ * e.details['lineId']; //=> 'x'
  * ```
  */
 export class OrderEditError extends OrdercoreError<OrderEditErrorCode> {

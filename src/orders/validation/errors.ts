@@ -59,7 +59,7 @@ export type OrderPolicyErrorCode = (typeof ORDER_POLICY_ERROR_CODES)[number];
  *   field: 'context.delivery.cutoff.time',
  * });
  * e.code; //=> 'invalid_context'
- * e.details.field; //=> 'context.delivery.cutoff.time'
+ * e.details['field']; //=> 'context.delivery.cutoff.time'
  * ```
  */
 export class OrderPolicyError extends OrdercoreError<OrderPolicyErrorCode> {
