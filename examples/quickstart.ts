@@ -358,7 +358,7 @@ for (const effect of resolved) {
   if (effect.type === 'refund_payment') {
     apply(
       'refund_payment',
-      { type: 'refund_payment', paymentId: 'pay-1', amount: effect.amount, reason: effect.reason },
+      { type: 'refund_payment', paymentId: effect.paymentId, amount: effect.amount, reason: effect.reason },
       clock(30, 12),
     );
   }

@@ -1,16 +1,20 @@
 import type { Money } from '../money/types.js';
-import { activeUnits, firstUnitsAmount, paymentSums } from './internal/ledger.js';
+import { activeUnits, amountDueMinor, firstUnitsAmount, paymentSums, refundedReturnsMinor } from './internal/ledger.js';
 import type { Order } from './types.js';
 
 /**
- * An order's money, derived (never stored): what is still ordered, and what was paid.
+ * An order's money, derived (never stored): what is still ordered, what was returned and refunded,
+ * and what was paid. The amount due is `grandTotal − refundedReturns`; `balanceDue` is what is still
+ * owed of it: the same amount due as the edits module's `orderBalance` and the
+ * `paid_or_credit_approved` guard use (`orderBalance(order).due`, so `balanceDue` = its `toCollect −
+ * toRefund`).
  *
  * @example
  * ```ts
  * import type { OrderTotals } from 'ordercore/orders';
  *
- * const fields: (keyof OrderTotals)[] = ['grandTotal', 'balanceDue'];
- * fields.length; //=> 2
+ * const fields: (keyof OrderTotals)[] = ['grandTotal', 'refundedReturns', 'balanceDue'];
+ * fields.length; //=> 3
  * ```
  */
 export interface OrderTotals {
@@ -24,18 +28,27 @@ export interface OrderTotals {
   readonly shipping: Money;
   /** Σ line totals for the units still ordered, plus shipping (net and tax). */
   readonly grandTotal: Money;
+  /**
+   * Σ `resolutionAmount` of the returns settled by refund: goods given back and paid back, so no
+   * longer owed (returns settled by exchange or store credit are not counted).
+   */
+  readonly refundedReturns: Money;
   /** Σ authorised on payments that are not voided or failed. */
   readonly authorized: Money;
   /** Σ captured. */
   readonly captured: Money;
   /** Σ refunded. */
   readonly refunded: Money;
-  /** Grand total minus (captured − refunded); negative when more was collected than is owed. */
+  /**
+   * The amount due minus the money held: (grandTotal − refundedReturns) − (captured − refunded).
+   * Negative when more is held than is owed (that much is to refund); zero for an order paid in full,
+   * also after a return is refunded and the refund recorded.
+   */
   readonly balanceDue: Money;
 }
 
 /**
- * Computes an order's totals from its lines, shipping and payments. A line's stored amounts are for
+ * Computes an order's totals from its lines, shipping, refunded returns and payments. A line's stored amounts are for
  * its full ordered quantity; with cancelled units, each amount counts for the units still ordered,
  * sliced from the stored amounts as `lineAmountsForUnits` slices them (cancellations take a line's
  * last units; exact, never re-spread).
@@ -49,7 +62,7 @@ export interface OrderTotals {
  *
  * const usd = (a: string) => money(a, 'USD');
  * const order = {
- *   currency: 'USD', shipping: { net: usd('5.00'), tax: usd('0.00') }, payments: [],
+ *   currency: 'USD', shipping: { net: usd('5.00'), tax: usd('0.00') }, payments: [], returns: [],
  *   lines: [{ quantity: 3, subtotal: usd('30.00'), discountTotal: usd('3.00'), tax: usd('2.70'), total: usd('29.70'),
  *     quantities: { allocated: 0, picked: 0, shipped: 0, delivered: 0, cancelled: 1, returned: 0, backordered: 0 } }],
  * } as never;
@@ -71,6 +84,7 @@ export function orderTotals(order: Order): OrderTotals {
   }
   const shipping = order.shipping.net.amount + order.shipping.tax.amount;
   const grandTotal = lines + shipping;
+  const returned = order.returns.length === 0 ? 0 : refundedReturnsMinor(order);
   const sums = paymentSums(order);
   const m = (amount: number): Money => ({ amount: amount + 0, currency: order.currency });
   return {
@@ -79,9 +93,10 @@ export function orderTotals(order: Order): OrderTotals {
     tax: m(tax),
     shipping: m(shipping),
     grandTotal: m(grandTotal),
+    refundedReturns: m(returned),
     authorized: m(sums.authorized),
     captured: m(sums.captured),
     refunded: m(sums.refunded),
-    balanceDue: m(grandTotal - (sums.captured - sums.refunded)),
+    balanceDue: m(amountDueMinor(order, grandTotal) - (sums.captured - sums.refunded)),
   };
 }

@@ -1563,7 +1563,7 @@ export type CustomerMessage =
  *
  * const effects: OrderEffect[] = [
  *   { type: 'reserve_stock', orderId: 'o-1', lines: [{ lineId: 'l1', sku: 'MUG', quantity: 2 }] },
- *   { type: 'refund_payment', orderId: 'o-1', amount: money('12.00', 'USD'), reason: 'cancelled' },
+ *   { type: 'refund_payment', orderId: 'o-1', paymentId: 'p-2', amount: money('12.00', 'USD'), reason: 'cancelled' },
  * ];
  * effects.map((effect) => effect.type); //=> ['reserve_stock', 'refund_payment']
  * ```
@@ -1647,11 +1647,18 @@ export type OrderEffect =
       readonly amount: Money;
     }
   | {
-      /** Refund an amount to the customer. */
+      /**
+       * Refund an amount to the customer through one payment. A refund is split across the payments
+       * holding money (captured − refunded > 0), most recent payment first (the reverse of
+       * `order.payments`, which is in authorisation order), each giving at most its net captured:
+       * one effect per payment, the amounts summing to the refund.
+       */
       readonly type: 'refund_payment';
       /** The order. */
       readonly orderId: string;
-      /** The amount to refund. */
+      /** The payment to refund against (record the refund with a `refund_payment` event on it). */
+      readonly paymentId: string;
+      /** The amount to refund through that payment (never more than its captured − refunded). */
       readonly amount: Money;
       /** Why it is refunded. */
       readonly reason: string;

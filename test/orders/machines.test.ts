@@ -463,6 +463,7 @@ describe('change cutoff and cancellation', () => {
     expect(r.effects[1]).toEqual({
       type: 'refund_payment',
       orderId: 'o-1',
+      paymentId: 'p1',
       amount: m(DEFAULT_TOTAL),
       reason: 'customer request',
     });
@@ -641,7 +642,7 @@ describe('return machine', () => {
     const resolved = step(inspected.order, { type: 'resolve_return', returnId: 'r1', resolution: 'refund' });
     expect(resolved.order.returns[0]).toMatchObject({ state: 'refunded', resolutionAmount: m(2200) });
     expect(resolved.effects).toEqual([
-      { type: 'refund_payment', orderId: 'o-1', amount: m(2200), reason: 'return r1' },
+      { type: 'refund_payment', orderId: 'o-1', paymentId: 'p1', amount: m(2200), reason: 'return r1' },
     ]);
     expect(returnStatus(resolved.order)).toBe('partially_returned');
     expectConsistent(resolved.order);

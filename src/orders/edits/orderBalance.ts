@@ -10,6 +10,10 @@ import type { OrderBalance } from './types.js';
  * line's units still ordered at their stored amounts — the first ordered − cancelled units, see
  * {@link lineAmountsForUnits} — plus shipping, less the resolution amounts of refunded returns)
  * against the net captured (Σ captured − Σ refunded), and what is still to collect or to refund.
+ * It is the same amount due as `orderTotals` (`toCollect − toRefund` = its `balanceDue`, `due` = its
+ * `grandTotal − refundedReturns`) and the `paid_or_credit_approved` guard use: after a return is
+ * refunded, the goods returned are no longer owed and, once the refund is recorded, the money is no
+ * longer held.
  *
  * @param order - The order (not mutated).
  * @returns The balance, or `invalid_order`, `inconsistent_amounts`, `currency_mismatch`, `amount_out_of_range`.

@@ -1,7 +1,7 @@
 // Effect builders shared by the default machines.
-import type { Money } from '../../money/types.js';
 import type { Order, OrderEffect } from '../types.js';
 import { paymentSums } from './ledger.js';
+import { refundEffects } from './refunds.js';
 
 export function notify(
   order: Order,
@@ -12,7 +12,8 @@ export function notify(
 
 /**
  * What ending an order (cancel, approval rejected) asks the host to undo: stock still allocated and
- * not shipped, authorisations not captured, captured money not matched by shipped goods, coupon usage.
+ * not shipped, authorisations not captured, captured money not matched by shipped goods (one
+ * `refund_payment` per payment, split as refunds.ts says), coupon usage.
  *
  * `previous` is the order before, `shippedValue` the stored value of the units that did ship.
  */
@@ -38,8 +39,8 @@ export function windDownEffects(previous: Order, shippedValue: number, reason: s
   const sums = paymentSums(previous);
   const refundable = sums.captured - sums.refunded - shippedValue;
   if (refundable > 0) {
-    const amount: Money = { amount: refundable, currency: previous.currency };
-    effects.push({ type: 'refund_payment', orderId: previous.id, amount, reason });
+    // refundable ≤ net captured, so the split always covers it.
+    for (const refund of refundEffects(previous, refundable, 0, reason).effects) effects.push(refund);
   }
   if (previous.couponCodes !== undefined && previous.couponCodes.length > 0) {
     effects.push({ type: 'release_promotion_usage', orderId: previous.id, couponCodes: previous.couponCodes });

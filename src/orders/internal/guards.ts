@@ -9,7 +9,7 @@ import type {
 } from '../machine/types.js';
 import type { Order, OrderEvent, Payment } from '../types.js';
 import { instantMillis, lineIndex } from './checks.js';
-import { activeUnits, findIndexById, grandTotalMinor, paymentSums, returnUnits, shipmentUnits } from './ledger.js';
+import { activeUnits, amountDueMinor, findIndexById, paymentSums, returnUnits, shipmentUnits } from './ledger.js';
 
 type Ev<T extends OrderEvent['type']> = Extract<OrderEvent, { type: T }>;
 
@@ -40,7 +40,8 @@ const paidOrCreditApproved: MachineGuard = (order, _event, ctx) => {
   const terms = order.terms.paymentTerms;
   if (terms.kind === 'cash_on_delivery') return PASS;
   if (terms.kind === 'net' && order.terms.creditApproved === true) return PASS;
-  const total = grandTotalMinor(order);
+  // The amount due (refunded returns no longer owed), as orderTotals' balanceDue counts it.
+  const total = amountDueMinor(order);
   const sums = paymentSums(order);
   const covered = ctx.paidWhen === 'authorized' ? sums.authorized - sums.refunded : sums.captured - sums.refunded;
   if (covered >= total) return PASS;
@@ -378,7 +379,7 @@ function heldFrom(state: string): MachineGuard {
 export const POLICY_GUARDS: Readonly<Record<string, GuardDefinition>> = {
   paid_or_credit_approved: stateGuard(
     paidOrCreditApproved,
-    'Paid (captured, or authorised with paidWhen "authorized", minus refunds ≥ grand total), or net terms with credit approved, or cash on delivery.',
+    'Paid (captured, or authorised with paidWhen "authorized", minus refunds ≥ the amount due: grand total − refunded returns), or net terms with credit approved, or cash on delivery.',
   ),
   before_change_cutoff: stateGuard(beforeChangeCutoff, 'No shipment has reached the change cutoff (default: picking).'),
   release_date_reached: stateGuard(releaseDateReached, 'A pre-order’s release date is not after now.'),

@@ -123,6 +123,36 @@ export function grandTotalMinor(order: Order): number {
   return total;
 }
 
+/**
+ * Σ `resolutionAmount` of the returns settled by refund (state `refunded`), in minor units: goods
+ * given back AND paid back, so no longer owed. Returns settled by exchange or store credit are not
+ * counted (the customer keeps the value in another form; the order's money stays).
+ */
+export function refundedReturnsMinor(order: Order): number {
+  let value = 0;
+  const returns = order.returns;
+  for (let i = 0; i < returns.length; i++) {
+    const r = returns[i] as (typeof returns)[number];
+    if (r.state === 'refunded' && r.resolutionAmount !== undefined) value += r.resolutionAmount.amount;
+  }
+  return value;
+}
+
+/**
+ * The amount due, in minor units — THE definition of what the customer owes for the order, shared by
+ * `orderTotals` (`balanceDue`), the `paid_or_credit_approved` guard, refunds on returns and the edits
+ * module (`orderBalance`, whose bigint sum over edited lines subtracts the same
+ * {@link refundedReturnsMinor}):
+ *
+ *   Σ each line's stored total for its units still ordered (ordered − cancelled; the first units, as
+ *   `lineAmountsForUnits` slices them) + shipping (net + tax) − {@link refundedReturnsMinor}.
+ *
+ * What is owed is then `amountDue − (Σ captured − Σ refunded)`.
+ */
+export function amountDueMinor(order: Order, grandTotal: number = grandTotalMinor(order)): number {
+  return order.returns.length === 0 ? grandTotal : grandTotal - refundedReturnsMinor(order);
+}
+
 /** The value (stored line totals) of some units of some lines. */
 export function valueOfUnits(
   order: Order,

@@ -75,8 +75,8 @@ export type MachineEvent = OrderEvent | CustomOrderEvent;
 
 /**
  * When orders count as paid for the `paid_or_credit_approved` guard: `'captured'` (captured minus
- * refunded covers the grand total; the default) or `'authorized'` (live authorisations, captured or
- * not, cover it).
+ * refunded covers the amount due — the grand total less refunded returns, as `orderTotals` counts
+ * it; the default) or `'authorized'` (live authorisations, captured or not, cover it).
  *
  * @example
  * ```ts

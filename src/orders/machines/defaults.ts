@@ -38,8 +38,9 @@ export function defaultMachines(): OrderMachines {
  * Policy guards can be switched off with `extendMachine(machine, { disableGuards: [...] })`:
  *
  * - `paid_or_credit_approved`: creating a shipment and shipping need the order paid (captured −
- *   refunded ≥ grand total; with `paidWhen: 'authorized'`, live authorisations − refunds), or net terms
- *   with `creditApproved`, or cash on delivery.
+ *   refunded ≥ the amount due, i.e. grand total − refunded returns as `orderTotals` counts it; with
+ *   `paidWhen: 'authorized'`, live authorisations − refunds), or net terms with `creditApproved`, or
+ *   cash on delivery.
  * - `before_change_cutoff`: edits, line cancellations, substitutions and cancellation stop once a
  *   shipment reaches the change cutoff (`changeCutoff`, default `'picking'`).
  * - `release_date_reached`: a pre-order is released on or after `releaseAt`.

@@ -1,7 +1,15 @@
 import { checkLineList, checkString, issue } from '../internal/checks.js';
 import { notify } from '../internal/effects.js';
 import { POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
-import { findIndexById, firstUnitsAmount, patchLines, replaceAt } from '../internal/ledger.js';
+import {
+  amountDueMinor,
+  findIndexById,
+  firstUnitsAmount,
+  patchLines,
+  paymentSums,
+  replaceAt,
+} from '../internal/ledger.js';
+import { refundEffects } from '../internal/refunds.js';
 import { defineMachine } from '../machine/defineMachine.js';
 import type { EventDefinition, Machine, MachineEffects, MachineEvent, MachineUpdate } from '../machine/types.js';
 import type { LineQuantities, Order, OrderEffect, OrderEvent, OrderLine, ReturnLine, ReturnRequest } from '../types.js';
@@ -139,12 +147,20 @@ const resolve: MachineUpdate = (order, _event, ctx) =>
     return { ...r, resolutionAmount: { amount, currency: order.currency } };
   });
 
+/**
+ * The refund a return settled by refund owes: the returned goods' value leaves the amount due, and
+ * the part of it that was paid goes back — min(resolution amount, net captured − amount due after),
+ * the same rule as the edits module's — split across the payments (internal/refunds.ts). Goods
+ * returned on an order not paid for (net terms) only lower what is owed: no refund is asked for.
+ */
 const refund: MachineEffects = (_previous, next, _event, ctx) => {
   const amount = returnOf(next, ctx.entityId).resolutionAmount;
   if (amount === undefined || amount.amount === 0) return [];
-  const effects: OrderEffect[] = [
-    { type: 'refund_payment', orderId: next.id, amount, reason: `return ${ctx.entityId as string}` },
-  ];
+  const sums = paymentSums(next);
+  const overpaid = sums.captured - sums.refunded - amountDueMinor(next);
+  const owed = Math.min(amount.amount, overpaid);
+  if (owed <= 0) return [];
+  const effects: OrderEffect[] = refundEffects(next, owed, overpaid - owed, `return ${ctx.entityId as string}`).effects;
   return effects;
 };
 
@@ -156,8 +172,10 @@ const refund: MachineEffects = (_previous, next, _event, ctx) => {
  * `receive_return` → `partially_received` until every requested unit is in, then `received` (the
  * order lines' `returned` counts grow); `inspect_return` records resellable and damaged units per
  * line (resellable ones are restocked) and moves to `inspected` once every received unit is
- * inspected; `resolve_return` → `refunded` (a `refund_payment` effect for the stored value of the
- * received units), `exchanged` or `store_credited`, with `resolutionAmount` set. The `cancelled`
+ * inspected; `resolve_return` → `refunded`, `exchanged` or `store_credited`, with `resolutionAmount`
+ * set to the stored value of the received units. A refund takes that value off the amount due and
+ * pays back the part of it that was paid (min(resolution amount, net captured − amount due after)),
+ * one `refund_payment` effect per payment, most recent payment first. The `cancelled`
  * state of `RETURN_STATES` is not used by the default machine (no default event leads to it).
  *
  * @returns A new validated machine.

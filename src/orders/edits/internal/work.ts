@@ -1,6 +1,8 @@
 // The working state of one edit call: lines, their stored-amount bases, the diff and the stock to
 // release. Everything is copied on write; the caller's order is never touched.
 import type { Money } from '../../../money/types.js';
+import { refundedReturnsMinor } from '../../internal/ledger.js';
+import { refundEffects } from '../../internal/refunds.js';
 import type { Order, OrderEffect, OrderLine } from '../../types.js';
 import type { OrderBalance, OrderDiffEntry } from '../types.js';
 import { activeTotal, type LineBasis } from './amounts.js';
@@ -119,9 +121,8 @@ export function dueAndCaptured(
     const basis = bases.get(line.id) as LineBasis;
     due += line.quantities.cancelled === 0 ? BigInt(line.total.amount) : activeTotal(basis, activeUnits(line));
   }
-  for (const r of order.returns) {
-    if (r.state === 'refunded' && r.resolutionAmount !== undefined) due -= BigInt(r.resolutionAmount.amount);
-  }
+  // The amount due as ledger.ts's amountDueMinor defines it, over the (edited) lines given.
+  if (order.returns.length > 0) due -= BigInt(refundedReturnsMinor(order));
   let netCaptured = 0n;
   for (const p of order.payments) netCaptured += BigInt(p.captured.amount) - BigInt(p.refunded.amount);
   return { due, netCaptured };
@@ -152,7 +153,9 @@ export function inSafeRange(value: bigint): boolean {
 /**
  * The effects common to every change: stock to release, the refund this change owes (the part of
  * the decrease of the amount due that is already captured, so a refund asked for by an earlier
- * change and not yet recorded is not asked for twice), and the customer notice of the refund.
+ * change and not yet recorded is not asked for twice) as one `refund_payment` per payment (most
+ * recent first, below the part asked for earlier: internal/refunds.ts), and the customer notice of
+ * the refund.
  */
 export function moneyEffects(
   work: Work,
@@ -170,9 +173,14 @@ export function moneyEffects(
   // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min takes numbers only)
   const refund = overpaid < decrease ? overpaid : decrease;
   if (refund > 0n) {
-    const amount = money(refund, work.order.currency);
-    effects.push({ type: 'refund_payment', orderId, amount, reason });
-    effects.push({ type: 'notify_customer', orderId, message: { kind: 'refund_issued', amount } });
+    // The overpayment beyond this refund was asked for by earlier changes (or is the host's to
+    // settle): the split starts below it. refund ≤ overpaid ≤ net captured, all in the safe range.
+    const split = refundEffects(work.order, Number(refund), Number(overpaid - refund), reason);
+    for (const effect of split.effects) effects.push(effect);
+    const amount = money(BigInt(split.covered), work.order.currency);
+    if (split.covered > 0) {
+      effects.push({ type: 'notify_customer', orderId, message: { kind: 'refund_issued', amount } });
+    }
   }
   return effects;
 }
