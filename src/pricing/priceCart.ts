@@ -284,51 +284,48 @@ interface LineWithPrices {
 }
 
 /**
- * The checked lines in id order, each with its SKU's prices (one index lookup per line). The common
- * case — every line valid, ids distinct — takes one pass; anything else (a failed check, a throw, a
- * duplicate id) is left to `checkLinesInOrder`, which reports the first problem in input order.
+ * Every check, line by line in input order, throwing the first problem; the checked lines in id
+ * order, each with its SKU's prices (one index lookup per line). Field paths are only spelled out
+ * for a problem, and ids are only collected into a set once they stop coming in ascending order
+ * (ascending ids are distinct; carts usually come that way).
  */
 function checkLines(cart: Cart, index: CatalogIndex): LineWithPrices[] {
   if (typeof cart !== 'object' || cart === null || !Array.isArray(cart.lines))
     invalidCart('cart.lines', 'expected an array of lines.');
   const input = cart.lines;
-  const out: LineWithPrices[] = [];
-  let valid = true;
-  try {
-    for (let i = 0; i < input.length; i++) {
-      const line = input[i] as CartLine;
-      if (typeof line !== 'object' || line === null || typeof line.id !== 'string' || line.id.length === 0) {
-        valid = false;
-        break;
-      }
-      const prices = typeof line.sku === 'string' ? index.skus.get(line.sku) : undefined;
-      if (prices === undefined || !Number.isSafeInteger(line.quantity) || line.quantity < 1) {
-        valid = false;
-        break;
-      }
-      if (line.manualPrice !== undefined) checkManualPrice(line, `cart.lines[${i}]`, index);
-      out.push({ line, prices });
+  const out: LineWithPrices[] = new Array(input.length);
+  let ids: Set<string> | undefined;
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which must be refused.
+  for (let i = 0; i < input.length; i++) {
+    const line = input[i] as CartLine;
+    if (typeof line !== 'object' || line === null) invalidCart(`cart.lines[${i}]`, 'expected an object.');
+    const id = line.id;
+    if (typeof id !== 'string' || id.length === 0) invalidCart(`cart.lines[${i}].id`, 'expected a non-empty string.');
+    if (ids === undefined && i > 0 && !((out[i - 1] as LineWithPrices).line.id < id)) {
+      ids = new Set();
+      for (let k = 0; k < i; k++) ids.add((out[k] as LineWithPrices).line.id);
     }
-  } catch {
-    valid = false;
+    if (ids !== undefined) {
+      if (ids.has(id))
+        invalidCart(`cart.lines[${i}].id`, `duplicate line id ${JSON.stringify(id)}.`, 'duplicate_line_id');
+      ids.add(id);
+    }
+    const prices = typeof line.sku === 'string' ? index.skus.get(line.sku) : undefined;
+    if (prices === undefined) {
+      throw new PricingError('unknown_sku', `cart.lines[${i}].sku: ${show(line.sku)} is not in the catalog.`, {
+        field: `cart.lines[${i}].sku`,
+        lineId: id,
+      });
+    }
+    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
+      invalidCart(`cart.lines[${i}].quantity`, 'expected a positive integer.', 'invalid_quantity');
+    }
+    if (line.manualPrice !== undefined) checkManualPrice(line, `cart.lines[${i}]`, index);
+    out[i] = { line, prices };
   }
-  if (valid) {
-    // Already in strictly ascending id order (then ids are distinct too)? Else sort, then look for equal neighbours.
-    let ascending = true;
-    for (let i = 1; i < out.length; i++) {
-      if (!((out[i - 1] as LineWithPrices).line.id < (out[i] as LineWithPrices).line.id)) {
-        ascending = false;
-        break;
-      }
-    }
-    if (ascending) return out;
-    out.sort((a, b) => (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0));
-    for (let i = 1; i < out.length && valid; i++) {
-      if ((out[i - 1] as LineWithPrices).line.id === (out[i] as LineWithPrices).line.id) valid = false;
-    }
-    if (valid) return out;
-  }
-  return checkLinesInOrder(cart, index).map((line) => ({ line, prices: index.skus.get(line.sku) as SkuPrices }));
+  // Input order never matters: lines are priced and returned in id order.
+  if (ids !== undefined) out.sort((a, b) => (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0));
+  return out;
 }
 
 function checkManualPrice(line: CartLine, field: string, index: CatalogIndex): void {
@@ -352,35 +349,6 @@ function checkManualPrice(line: CartLine, field: string, index: CatalogIndex): v
   if (manual.approvedBy !== undefined && typeof manual.approvedBy !== 'string') {
     invalidCart(`${field}.manualPrice.approvedBy`, 'expected a string.', 'invalid_manual_price');
   }
-}
-
-/** Every check, line by line in input order, throwing the first problem; the lines in id order. */
-function checkLinesInOrder(cart: Cart, index: CatalogIndex): CartLine[] {
-  if (typeof cart !== 'object' || cart === null || !Array.isArray(cart.lines))
-    invalidCart('cart.lines', 'expected an array of lines.');
-  const ids = new Set<string>();
-  // An index loop, not forEach: forEach skips the holes of a sparse array, which must be refused.
-  for (let i = 0; i < cart.lines.length; i++) {
-    const line = cart.lines[i] as CartLine;
-    const field = `cart.lines[${i}]`;
-    if (typeof line !== 'object' || line === null) invalidCart(field, 'expected an object.');
-    if (typeof line.id !== 'string' || line.id.length === 0) invalidCart(`${field}.id`, 'expected a non-empty string.');
-    if (ids.has(line.id))
-      invalidCart(`${field}.id`, `duplicate line id ${JSON.stringify(line.id)}.`, 'duplicate_line_id');
-    ids.add(line.id);
-    if (typeof line.sku !== 'string' || !index.skus.has(line.sku)) {
-      throw new PricingError('unknown_sku', `${field}.sku: ${show(line.sku)} is not in the catalog.`, {
-        field: `${field}.sku`,
-        lineId: line.id,
-      });
-    }
-    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
-      invalidCart(`${field}.quantity`, 'expected a positive integer.', 'invalid_quantity');
-    }
-    checkManualPrice(line, field, index);
-  }
-  // Input order never matters: lines are priced and returned in id order.
-  return [...cart.lines].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Exactly: is `discount / selected` above `percent` %? */

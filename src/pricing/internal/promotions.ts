@@ -702,6 +702,56 @@ function sortInLane(a: Promotion, b: Promotion): number {
   return (b.priority ?? 0) - (a.priority ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The last ordering computed, with its inputs: callers price many carts with the same promotions. */
+let lastOrder:
+  | {
+      promotions: readonly Promotion[];
+      lanes: readonly PromotionLane[];
+      copy: Promotion[];
+      lanesCopy: { id: string; lane: PromotionLane }[];
+      ordered: Promotion[];
+    }
+  | undefined;
+
+/**
+ * Promotions in run order: lanes in order, inside a lane by priority then id. The last result is
+ * reused when the same promotion objects come in the same lanes (checked element by element, so an
+ * array changed in place is never mistaken for the one ordered before).
+ */
+function orderedPromotions(
+  promotions: readonly Promotion[],
+  lanes: readonly PromotionLane[],
+  laneOf: (p: Promotion) => string,
+): Promotion[] {
+  const last = lastOrder;
+  if (
+    last !== undefined &&
+    last.promotions === promotions &&
+    last.lanes === lanes &&
+    last.copy.length === promotions.length &&
+    last.lanesCopy.length === lanes.length &&
+    last.lanesCopy.every((l, i) => l.lane === lanes[i] && l.id === lanes[i]?.id)
+  ) {
+    let same = true;
+    for (let i = 0; i < promotions.length; i++) {
+      if (last.copy[i] !== promotions[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return last.ordered;
+  }
+  const ordered = lanes.flatMap((lane) => promotions.filter((p) => laneOf(p) === lane.id).sort(sortInLane));
+  lastOrder = {
+    promotions,
+    lanes,
+    copy: [...promotions],
+    lanesCopy: lanes.map((lane) => ({ id: lane.id, lane })),
+    ordered,
+  };
+  return ordered;
+}
+
 function conflict(promotion: Promotion, applied: readonly Promotion[]): Promotion | undefined {
   return applied.find(
     (other) =>
@@ -866,7 +916,7 @@ export function applyPromotions(
   };
   const list = lines.map((l) => l.list);
   const laneOf = (p: Promotion): string => p.lane ?? (lanes[0] as PromotionLane).id;
-  const ordered = lanes.flatMap((lane) => promotions.filter((p) => laneOf(p) === lane.id).sort(sortInLane));
+  const ordered = orderedPromotions(promotions, lanes, laneOf);
   const trace: PromotionTrace[] = [];
 
   // An exclusive promotion that applies (first in lane/priority/id order) is the only one.
