@@ -1,8 +1,8 @@
-import { grandTotalMinor, paymentSums } from './internal/ledger.js';
+import { amountDueMinor, paymentSums } from './internal/ledger.js';
 import type { Order } from './types.js';
 
 /**
- * Every order-level payment status, derived from the payments.
+ * Every order-level payment status, derived from the payments against the amount due (see `paymentStatus`).
  *
  * @example
  * ```ts
@@ -35,10 +35,15 @@ export const PAYMENT_STATUSES = [
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
- * The order's payment status, projected from its payments (never stored): `refunded` when something
- * was captured and all of it refunded; `partially_refunded` when some was refunded and the rest no
- * longer covers the grand total; otherwise, by captured − refunded against the grand total, `overpaid`,
- * `paid`, `partially_paid`, or — nothing captured — `authorized` (live authorisations) or `unpaid`.
+ * The order's payment status, projected from its payments against its amount due (never stored;
+ * the amount due is `orderTotals(order).amountDue`: what is still ordered, plus shipping, less
+ * refunded returns, less shipping for an order cancelled before any unit shipped). `refunded` when
+ * something was captured and all of it refunded; `partially_refunded` when some was refunded and the
+ * rest no longer covers the amount due; otherwise, by captured − refunded against the amount due,
+ * `overpaid` (more held than owed: a refund to ask for or record), `paid`, `partially_paid`, or —
+ * nothing captured — `authorized` (live authorisations), `paid` (nothing due) or `unpaid`. So a
+ * refund that follows a lower amount due (a refunded return, a line cancellation, an edit) leaves a
+ * fully paid order `paid`; only money given back that was still owed reads `partially_refunded`.
  *
  * @param order - The order.
  * @returns The status.
@@ -47,21 +52,26 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  * import { paymentStatus } from 'ordercore/orders';
  *
  * const usd = (amount: number) => ({ amount, currency: 'USD' });
- * const order = {
- *   lines: [], shipping: { net: usd(1000), tax: usd(0) },
- *   payments: [{ id: 'p', state: 'partially_captured', method: 'card', authorized: usd(1000), captured: usd(400), refunded: usd(0) }],
- * } as never;
- * paymentStatus(order); //=> 'partially_paid'
+ * const order = (captured: number, refunded: number, returned: number) => ({
+ *   state: 'completed', lines: [], shipping: { net: usd(1000), tax: usd(0) },
+ *   payments: [{ id: 'p', state: 'captured', method: 'card', authorized: usd(1000), captured: usd(captured), refunded: usd(refunded) }],
+ *   returns: returned === 0 ? [] : [{ id: 'r', state: 'refunded', lines: [], resolutionAmount: usd(returned) }],
+ * }) as never;
+ * paymentStatus(order(400, 0, 0)); //=> 'partially_paid'
+ * // 300 of the 1000 returned and paid back: 700 due, 700 held.
+ * paymentStatus(order(1000, 300, 300)); //=> 'paid'
+ * // 300 paid back with nothing returned: 700 held of 1000 due.
+ * paymentStatus(order(1000, 300, 0)); //=> 'partially_refunded'
  * ```
  */
 export function paymentStatus(order: Order): PaymentStatus {
-  const total = grandTotalMinor(order);
+  const due = amountDueMinor(order);
   const { authorized, captured, refunded } = paymentSums(order);
   const net = captured - refunded;
   if (refunded > 0 && net === 0) return 'refunded';
-  if (refunded > 0 && net < total) return 'partially_refunded';
-  if (captured === 0) return authorized > 0 ? 'authorized' : total === 0 ? 'paid' : 'unpaid';
-  if (net > total) return 'overpaid';
-  if (net === total) return 'paid';
+  if (refunded > 0 && net < due) return 'partially_refunded';
+  if (captured === 0) return authorized > 0 ? 'authorized' : due <= 0 ? 'paid' : 'unpaid';
+  if (net > due) return 'overpaid';
+  if (net === due) return 'paid';
   return 'partially_paid';
 }

@@ -227,8 +227,14 @@ const cutoffReached = (m: Model) =>
 /** Returns settled by refund: goods given back and paid back, so no longer owed. */
 const refundedReturns = (m: Model) =>
   sum(m.returns.filter((r) => r.state === 'refunded').map((r) => r.resolutionAmount ?? 0));
-/** The amount due: the grand total less refunded returns (orderTotals, orderBalance, the paid guard). */
-const amountDue = (m: Model) => grandTotal(m) - refundedReturns(m);
+/** Shipping is not owed by an order cancelled before any unit shipped (nothing was ever sent). */
+const waivedShipping = (m: Model) =>
+  m.state === 'cancelled' && m.lines.every((l) => l.shipped === 0) ? SHIPPING.net + SHIPPING.tax : 0;
+/**
+ * The amount due: the grand total less refunded returns, less shipping when cancelled before anything
+ * shipped (orderTotals, orderBalance, paymentStatus, the paid guard, cancel's refund).
+ */
+const amountDue = (m: Model) => grandTotal(m) - refundedReturns(m) - waivedShipping(m);
 const paidOrCredit = (m: Model) => m.config.terms === 'net_approved' || netCaptured(m) >= amountDue(m);
 /**
  * The refund effects for `amount`: the payments holding money (captured − refunded > 0), newest
@@ -385,6 +391,7 @@ function agree(m: Model, order: Order): void {
     shipping: usd(SHIPPING.net + SHIPPING.tax),
     grandTotal: usd(total),
     refundedReturns: usd(refundedReturns(m)),
+    amountDue: usd(amountDue(m)),
     authorized: usd(authorizedLive(m)),
     captured: usd(captured(m)),
     refunded: usd(refunded(m)),
@@ -393,9 +400,7 @@ function agree(m: Model, order: Order): void {
   expect(totals.subtotal.amount - totals.discount.amount + totals.tax.amount + SHIPPING.net).toBe(
     totals.grandTotal.amount,
   );
-  expect(totals.captured.amount - totals.refunded.amount + totals.balanceDue.amount).toBe(
-    totals.grandTotal.amount - totals.refundedReturns.amount,
-  );
+  expect(totals.captured.amount - totals.refunded.amount + totals.balanceDue.amount).toBe(totals.amountDue.amount);
   // One amount due: the edits module's balance says the same as orderTotals.
   const balance = orderBalance(order);
   if (!balance.ok) throw balance.error;
@@ -407,13 +412,14 @@ function agree(m: Model, order: Order): void {
   tally.add(`fulfillment:${fulfillmentStatus(order)}`);
 }
 
+/** Payments against the amount due (not the grand total): a refund that follows a lower amount due leaves `paid`. */
 function expectedPaymentStatus(m: Model): string {
-  const total = grandTotal(m);
+  const due = amountDue(m);
   const net = netCaptured(m);
   if (refunded(m) > 0 && net === 0) return 'refunded';
-  if (refunded(m) > 0 && net < total) return 'partially_refunded';
-  if (captured(m) === 0) return authorizedLive(m) > 0 ? 'authorized' : 'unpaid';
-  return net > total ? 'overpaid' : net === total ? 'paid' : 'partially_paid';
+  if (refunded(m) > 0 && net < due) return 'partially_refunded';
+  if (captured(m) === 0) return authorizedLive(m) > 0 ? 'authorized' : due <= 0 ? 'paid' : 'unpaid';
+  return net > due ? 'overpaid' : net === due ? 'paid' : 'partially_paid';
 }
 
 function expectedFulfillmentStatus(m: Model): string {
@@ -901,21 +907,15 @@ class Cancel implements Cmd {
     const effects = attempt(m, r, { type: 'cancel', reason: 'customer request' }, expected);
     if (effects === undefined) return;
     // Stock allocated and not shipped is released, uncaptured authorisations voided, captured money
-    // not matched by shipped goods refunded, the coupon released, the customer told.
+    // no longer owed refunded (the decrease of the amount due, at most the overpayment after it,
+    // below what earlier changes asked for), the coupon released, the customer told.
     const release = m.lines
       .filter((l) => l.allocated > l.shipped)
       .map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.allocated - l.shipped }));
-    const shippedValue = sum(m.lines.map((l) => unitsValue(l, l.shipped)));
-    const refund = netCaptured(m) - shippedValue;
-    expect(effects).toEqual([
-      ...(release.length > 0 ? [{ type: 'release_stock', orderId: ORDER_ID, lines: release }] : []),
-      ...m.payments
-        .filter((p) => p.state === 'authorized' || p.state === 'partially_captured')
-        .map((p) => ({ type: 'void_payment', orderId: ORDER_ID, paymentId: p.id })),
-      ...(refund > 0 ? refundsFor(m, refund, 0, 'customer request') : []),
-      { type: 'release_promotion_usage', orderId: ORDER_ID, couponCodes: [...COUPONS] },
-      notify({ kind: 'order_cancelled', reason: 'customer request' }),
-    ]);
+    const voids = m.payments
+      .filter((p) => p.state === 'authorized' || p.state === 'partially_captured')
+      .map((p) => ({ type: 'void_payment', orderId: ORDER_ID, paymentId: p.id }));
+    const dueBefore = amountDue(m);
     for (const l of m.lines) {
       l.cancelled = l.quantity - l.shipped;
       l.allocated = l.shipped;
@@ -925,6 +925,16 @@ class Cancel implements Cmd {
       if (s.state === 'allocated' || s.state === 'picking' || s.state === 'packed') s.state = 'cancelled';
     }
     m.state = 'cancelled';
+    const dueAfter = amountDue(m);
+    const overpaid = netCaptured(m) - dueAfter;
+    const refund = Math.min(overpaid, dueBefore - dueAfter);
+    expect(effects).toEqual([
+      ...(release.length > 0 ? [{ type: 'release_stock', orderId: ORDER_ID, lines: release }] : []),
+      ...voids,
+      ...(refund > 0 ? refundsFor(m, refund, overpaid - refund, 'customer request') : []),
+      { type: 'release_promotion_usage', orderId: ORDER_ID, couponCodes: [...COUPONS] },
+      notify({ kind: 'order_cancelled', reason: 'customer request' }),
+    ]);
     agree(m, r.order);
   }
   toString(): string {

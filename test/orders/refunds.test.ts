@@ -2,9 +2,9 @@
 // captured − refunded), and one amount due: orderTotals, orderBalance and the paid guard agree after
 // a refunded return.
 import { describe, expect, it } from 'vitest';
-import { type Order, type OrderEffect, orderBalance, orderTotals } from '../../src/orders/index.js';
+import { type Order, type OrderEffect, orderBalance, orderTotals, paymentStatus } from '../../src/orders/index.js';
 import { refundEffects } from '../../src/orders/internal/refunds.js';
-import { created, deepFreeze, draft, rejection, run, step } from './machineFixtures.js';
+import { created, deepFreeze, draft, OPTS, paidAllocated, rejection, run, step } from './machineFixtures.js';
 
 const c = (amount: number) => ({ amount, currency: 'USD' });
 
@@ -44,7 +44,8 @@ function agreedBalance(order: Order): number {
   const totals = orderTotals(order);
   const balance = orderBalance(order);
   if (!balance.ok) throw balance.error;
-  expect(balance.value.due.amount).toBe(totals.grandTotal.amount - totals.refundedReturns.amount);
+  expect(balance.value.due.amount).toBe(totals.amountDue.amount);
+  expect(totals.captured.amount - totals.refunded.amount + totals.balanceDue.amount).toBe(totals.amountDue.amount);
   expect(balance.value.toCollect.amount - balance.value.toRefund.amount).toBe(totals.balanceDue.amount);
   return totals.balanceDue.amount;
 }
@@ -205,6 +206,137 @@ describe('refund effects name their payment', () => {
       lines: [{ lineId: 'l2', quantity: 2 }],
     });
     expect(refused.details['guard']).toBe('paid_or_credit_approved');
+  });
+});
+
+describe('cancel: shipping and the amount due', () => {
+  // Cancelling after a shipment left needs the change cutoff lifted.
+  const NO_CUTOFF = { ...OPTS, changeCutoff: 'none' as const };
+
+  it('cancelled before anything shipped: shipping is refunded too and nothing is owed', () => {
+    const o = deepFreeze(twoPayments());
+    const r = step(o, { type: 'cancel', reason: 'customer request' });
+    expect(split(r.effects)).toEqual([
+      ['card', 2000],
+      ['gift', 4000],
+    ]);
+    // Before the refunds are recorded, all 60.00 is held and nothing is due.
+    expect(orderTotals(r.order).amountDue).toEqual(c(0));
+    expect(orderTotals(r.order).grandTotal).toEqual(c(500));
+    expect(agreedBalance(r.order)).toBe(-6000);
+    expect(paymentStatus(r.order)).toBe('overpaid');
+    const settled = record(r.order, r.effects);
+    expect(agreedBalance(settled)).toBe(0);
+    expect(paymentStatus(settled)).toBe('refunded');
+  });
+
+  it('cancelled after some units shipped: shipping stays owed, the unshipped units are refunded', () => {
+    const shipped = shipAll(twoPayments(), [{ lineId: 'l1', quantity: 2 }]);
+    const r = step(shipped, { type: 'cancel', reason: 'customer request' }, NO_CUTOFF);
+    // Owed: 2 × 11.00 shipped + 5.00 shipping = 27.00 of the 60.00 paid; 33.00 back.
+    expect(orderTotals(r.order).amountDue).toEqual(c(2700));
+    expect(split(r.effects)).toEqual([
+      ['card', 2000],
+      ['gift', 1300],
+    ]);
+    const settled = record(r.order, r.effects);
+    expect(agreedBalance(settled)).toBe(0);
+    expect(paymentStatus(settled)).toBe('paid');
+  });
+
+  it('a refund asked for and not recorded yet is not asked for again, and the split starts below it', () => {
+    const first = step(twoPayments(), {
+      type: 'cancel_lines',
+      lines: [{ lineId: 'l1', quantity: 1 }],
+      reason: 'short',
+    });
+    expect(split(first.effects)).toEqual([['card', 1100]]);
+    const cancelled = step(first.order, { type: 'cancel', reason: 'customer request' });
+    // 49.00 left due before the cancel, 0 after; card has 9.00 not yet spoken for.
+    expect(split(cancelled.effects)).toEqual([
+      ['card', 900],
+      ['gift', 4000],
+    ]);
+    // Recording every refund asked for passes refund_within_captured and settles the order.
+    const settled = record(record(cancelled.order, first.effects), cancelled.effects);
+    expect(settled.payments.map((p) => [p.id, p.state, p.refunded.amount])).toEqual([
+      ['gift', 'refunded', 4000],
+      ['card', 'refunded', 2000],
+    ]);
+    expect(agreedBalance(settled)).toBe(0);
+  });
+
+  it('a refunded return not recorded yet, then cancel: only the unshipped goods and nothing else go back', () => {
+    const shipped = shipAll(twoPayments(), [{ lineId: 'l1', quantity: 2 }]);
+    const resolved = returnL1(shipped, 2);
+    expect(split(resolved.effects)).toEqual([
+      ['card', 2000],
+      ['gift', 200],
+    ]);
+    const cancelled = step(resolved.order, { type: 'cancel', reason: 'customer request' }, NO_CUTOFF);
+    // Due before: 60.00 − 22.00 returned = 38.00; after: 22.00 shipped + 5.00 shipping − 22.00 = 5.00.
+    expect(orderTotals(cancelled.order).amountDue).toEqual(c(500));
+    expect(split(cancelled.effects)).toEqual([['gift', 3300]]);
+    const settled = record(record(cancelled.order, resolved.effects), cancelled.effects);
+    expect(agreedBalance(settled)).toBe(0);
+    expect(paymentStatus(settled)).toBe('paid');
+  });
+
+  it('an unpaid order cancelled: nothing to refund, nothing owed', () => {
+    const r = step(created(), { type: 'cancel', reason: 'customer request' });
+    expect(refundsOf(r.effects)).toEqual([]);
+    expect(agreedBalance(r.order)).toBe(0);
+  });
+
+  it('rejected at approval before shipping: shipping is not owed either', () => {
+    const o = run(created(), [
+      { type: 'authorize_payment', paymentId: 'p1', method: 'card', amount: c(6000) },
+      { type: 'capture_payment', paymentId: 'p1', amount: c(6000) },
+      { type: 'request_approval', steps: [{ queue: 'fraud', ruleId: 'r', reason: 'big' }] },
+    ]);
+    const r = step(o, { type: 'reject', queue: 'fraud', reason: 'fraud' });
+    expect(split(r.effects)).toEqual([['p1', 6000]]);
+    expect(agreedBalance(record(r.order, r.effects))).toBe(0);
+  });
+});
+
+describe('paymentStatus measures payment against the amount due', () => {
+  it('net terms, nothing paid, a refunded return: unpaid, then paid once the rest is captured', () => {
+    const o = created(draft({ paymentTerms: { kind: 'net', days: 30 }, creditApproved: true }));
+    const allocated = run(o, [{ type: 'confirm' }, { type: 'allocate', lines: [{ lineId: 'l1', quantity: 4 }] }]);
+    const resolved = returnL1(shipAll(allocated, [{ lineId: 'l1', quantity: 4 }]), 2).order;
+    expect(paymentStatus(resolved)).toBe('unpaid');
+    // 60.00 − 22.00 returned = 38.00 due; paying exactly that is paid (not partially_paid).
+    const half = run(resolved, [
+      { type: 'authorize_payment', paymentId: 'p1', method: 'card', amount: c(3800) },
+      { type: 'capture_payment', paymentId: 'p1', amount: c(1900) },
+    ]);
+    expect(paymentStatus(half)).toBe('partially_paid');
+    const paid = step(half, { type: 'capture_payment', paymentId: 'p1', amount: c(1900) }).order;
+    expect(paymentStatus(paid)).toBe('paid');
+    expect(agreedBalance(paid)).toBe(0);
+  });
+
+  it('paid, then a return refunded: overpaid until the refund is recorded, then paid', () => {
+    const shipped = shipAll(twoPayments(), [
+      { lineId: 'l1', quantity: 4 },
+      { lineId: 'l2', quantity: 2 },
+    ]);
+    expect(paymentStatus(shipped)).toBe('paid');
+    const resolved = returnL1(shipped, 1);
+    expect(paymentStatus(resolved.order)).toBe('overpaid');
+    const settled = record(resolved.order, resolved.effects);
+    expect(paymentStatus(settled)).toBe('paid');
+    // Money given back that was still owed is a partial refund.
+    const goodwill = step(settled, { type: 'refund_payment', paymentId: 'gift', amount: c(100), reason: 'goodwill' });
+    expect(paymentStatus(goodwill.order)).toBe('partially_refunded');
+  });
+
+  it('a cancelled prepaid order refunded in full is refunded; one cancelled unpaid owes nothing', () => {
+    const r = step(paidAllocated(), { type: 'cancel', reason: 'customer request' });
+    expect(split(r.effects)).toEqual([['p1', 6000]]);
+    expect(paymentStatus(record(r.order, r.effects))).toBe('refunded');
+    expect(paymentStatus(step(created(), { type: 'cancel', reason: 'x' }).order)).toBe('paid');
   });
 });
 

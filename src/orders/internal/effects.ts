@@ -1,6 +1,6 @@
 // Effect builders shared by the default machines.
 import type { Order, OrderEffect } from '../types.js';
-import { paymentSums } from './ledger.js';
+import { amountDueMinor, grandTotalMinor, paymentSums } from './ledger.js';
 import { refundEffects } from './refunds.js';
 
 export function notify(
@@ -12,12 +12,19 @@ export function notify(
 
 /**
  * What ending an order (cancel, approval rejected) asks the host to undo: stock still allocated and
- * not shipped, authorisations not captured, captured money not matched by shipped goods (one
- * `refund_payment` per payment, split as refunds.ts says), coupon usage.
+ * not shipped, authorisations not captured, captured money no longer owed (one `refund_payment` per
+ * payment, split as refunds.ts says), coupon usage.
  *
- * `previous` is the order before, `shippedValue` the stored value of the units that did ship.
+ * `previous` is the order before, `next` the order wound down (its unshipped units cancelled) and
+ * `to` the state it ends in. The refund is net captured − the amount due after (ledger.ts
+ * `amountDueMinor`: the shipped units, shipping unless nothing shipped, less refunded returns), never
+ * negative — and, as the edits module does, at most the decrease of the amount due this ending
+ * causes: an overpayment the order already carried was asked for by an earlier edit, line
+ * cancellation or return (a refund not recorded yet), so it is not asked for twice and the split
+ * starts below it. An overpayment nobody asked for (more captured than was ever due) stays a negative
+ * `balanceDue` for the host to settle.
  */
-export function windDownEffects(previous: Order, shippedValue: number, reason: string): OrderEffect[] {
+export function windDownEffects(previous: Order, next: Order, to: string, reason: string): OrderEffect[] {
   const effects: OrderEffect[] = [];
   const release: { lineId: string; sku: string; quantity: number; locationId?: string }[] = [];
   for (const line of previous.lines) {
@@ -37,10 +44,13 @@ export function windDownEffects(previous: Order, shippedValue: number, reason: s
     }
   }
   const sums = paymentSums(previous);
-  const refundable = sums.captured - sums.refunded - shippedValue;
-  if (refundable > 0) {
-    // refundable ≤ net captured, so the split always covers it.
-    for (const refund of refundEffects(previous, refundable, 0, reason).effects) effects.push(refund);
+  const net = sums.captured - sums.refunded;
+  const dueAfter = amountDueMinor(next, grandTotalMinor(next), to);
+  const overpaid = net - dueAfter;
+  const refund = Math.min(overpaid, amountDueMinor(previous) - dueAfter);
+  if (refund > 0) {
+    // refund + (overpaid − refund) = net − dueAfter ≤ net captured, so the split always covers it.
+    for (const effect of refundEffects(previous, refund, overpaid - refund, reason).effects) effects.push(effect);
   }
   if (previous.couponCodes !== undefined && previous.couponCodes.length > 0) {
     effects.push({ type: 'release_promotion_usage', orderId: previous.id, couponCodes: previous.couponCodes });

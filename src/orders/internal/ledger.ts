@@ -139,18 +139,48 @@ export function refundedReturnsMinor(order: Order): number {
 }
 
 /**
+ * The shipping charge (net + tax, minor units) the customer does not owe: all of it when the order
+ * ended — `cancelled`, or `rejected` at approval — before any unit shipped (nothing was ever sent, so
+ * the charge is refunded with the rest, as Shopify and Saleor do); none otherwise. Once a unit has
+ * shipped the carrier was paid: shipping stays owed, also when the rest of the order is cancelled.
+ * `state` is the order's state (the order machine's effects see the order before its new state is
+ * set, so they pass the state being entered).
+ */
+export function waivedShippingMinor(order: Order, state: string = order.state): number {
+  if (state !== 'cancelled' && state !== 'rejected') return 0;
+  const lines = order.lines;
+  for (let i = 0; i < lines.length; i++) if ((lines[i] as OrderLine).quantities.shipped > 0) return 0;
+  return order.shipping.net.amount + order.shipping.tax.amount;
+}
+
+/**
+ * What the amount due takes off the grand total, in minor units: {@link refundedReturnsMinor} plus
+ * {@link waivedShippingMinor}. The edits module subtracts it from its own (bigint) sum of the lines.
+ */
+export function notOwedMinor(order: Order, state: string = order.state): number {
+  const returned = order.returns.length === 0 ? 0 : refundedReturnsMinor(order);
+  return returned + waivedShippingMinor(order, state);
+}
+
+/**
  * The amount due, in minor units — THE definition of what the customer owes for the order, shared by
- * `orderTotals` (`balanceDue`), the `paid_or_credit_approved` guard, refunds on returns and the edits
- * module (`orderBalance`, whose bigint sum over edited lines subtracts the same
- * {@link refundedReturnsMinor}):
+ * `orderTotals` (`amountDue`, `balanceDue`), `paymentStatus`, the `paid_or_credit_approved` guard,
+ * refunds on returns and on cancel, and the edits module (`orderBalance`, whose bigint sum over
+ * edited lines subtracts the same {@link notOwedMinor}):
  *
  *   Σ each line's stored total for its units still ordered (ordered − cancelled; the first units, as
- *   `lineAmountsForUnits` slices them) + shipping (net + tax) − {@link refundedReturnsMinor}.
+ *   `lineAmountsForUnits` slices them) + shipping (net + tax) − {@link refundedReturnsMinor}
+ *   − {@link waivedShippingMinor} (shipping, when the order was cancelled or rejected before any unit
+ *   shipped).
  *
  * What is owed is then `amountDue − (Σ captured − Σ refunded)`.
  */
-export function amountDueMinor(order: Order, grandTotal: number = grandTotalMinor(order)): number {
-  return order.returns.length === 0 ? grandTotal : grandTotal - refundedReturnsMinor(order);
+export function amountDueMinor(
+  order: Order,
+  grandTotal: number = grandTotalMinor(order),
+  state: string = order.state,
+): number {
+  return grandTotal - notOwedMinor(order, state);
 }
 
 /** The value (stored line totals) of some units of some lines. */

@@ -17,7 +17,7 @@ import {
 import { withLineQuantities, withOrderField, withTimestamp } from '../internal/copy.js';
 import { notify, windDownEffects } from '../internal/effects.js';
 import { HOLDABLE_STATES, POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
-import { activeUnits, patchLines, valueOfUnits } from '../internal/ledger.js';
+import { activeUnits, patchLines } from '../internal/ledger.js';
 import { defineMachine } from '../machine/defineMachine.js';
 import type {
   EventDefinition,
@@ -324,28 +324,21 @@ function windDown(order: Order): Order {
   };
 }
 
-function shippedValue(order: Order): number {
-  return valueOfUnits(
-    order,
-    order.lines.map((l) => ({ lineId: l.id, quantity: l.quantities.shipped })),
-  );
-}
-
 const cancel: MachineUpdate = (order, _event, ctx) => {
   const ended = windDown(order);
   return withOrderField(ended, 'timestamps', withTimestamp(ended.timestamps, 'cancelledAt', ctx.now));
 };
 
-const cancelEffects: MachineEffects = (previous, _next, event) =>
-  windDownEffects(previous, shippedValue(previous), (event as Ev<'cancel'>).reason);
+const cancelEffects: MachineEffects = (previous, next, event, ctx) =>
+  windDownEffects(previous, next, ctx.to, (event as Ev<'cancel'>).reason);
 
 const reject: MachineUpdate = (order, event, ctx) => {
   const ev = event as Ev<'reject'>;
   return windDown(decide(order, ev.queue, 'rejected', ctx.actor.id, ctx.now, ev.reason));
 };
 
-const rejectEffects: MachineEffects = (previous, _next, event) =>
-  windDownEffects(previous, shippedValue(previous), (event as Ev<'reject'>).reason);
+const rejectEffects: MachineEffects = (previous, next, event, ctx) =>
+  windDownEffects(previous, next, ctx.to, (event as Ev<'reject'>).reason);
 
 const complete: MachineUpdate = (order, _event, ctx) =>
   withOrderField(order, 'timestamps', withTimestamp(order.timestamps, 'completedAt', ctx.now));
@@ -542,7 +535,9 @@ const TRANSITIONS: readonly TransitionDefinition[] = [
  * `create_shipment` (owned by the shipment machine, followed here) moves to `in_fulfillment`;
  * `complete` once every unit still ordered has shipped (service orders: the service job is
  * completed); `close`. `cancel` from any open state (until the change cutoff) releases stock, voids
- * authorisations, refunds captured money not matched by shipped goods and releases coupon usage.
+ * authorisations, refunds the captured money no longer owed (net captured − the amount due after:
+ * the shipped units, plus shipping only if some unit shipped — an order cancelled before anything
+ * shipped owes no shipping) and releases coupon usage.
  * Returns can be requested on `in_fulfillment` and `completed` orders.
  *
  * `edit_order`, `cancel_lines` and `accept_substitution` keep the state and apply the edits module's

@@ -1,7 +1,7 @@
 // The working state of one edit call: lines, their stored-amount bases, the diff and the stock to
 // release. Everything is copied on write; the caller's order is never touched.
 import type { Money } from '../../../money/types.js';
-import { refundedReturnsMinor } from '../../internal/ledger.js';
+import { notOwedMinor } from '../../internal/ledger.js';
 import { refundEffects } from '../../internal/refunds.js';
 import type { Order, OrderEffect, OrderLine } from '../../types.js';
 import type { OrderBalance, OrderDiffEntry } from '../types.js';
@@ -121,8 +121,10 @@ export function dueAndCaptured(
     const basis = bases.get(line.id) as LineBasis;
     due += line.quantities.cancelled === 0 ? BigInt(line.total.amount) : activeTotal(basis, activeUnits(line));
   }
-  // The amount due as ledger.ts's amountDueMinor defines it, over the (edited) lines given.
-  if (order.returns.length > 0) due -= BigInt(refundedReturnsMinor(order));
+  // The amount due as ledger.ts's amountDueMinor defines it, over the (edited) lines given: less
+  // refunded returns, and less shipping for an order cancelled or rejected before anything shipped.
+  const notOwed = notOwedMinor(order);
+  if (notOwed !== 0) due -= BigInt(notOwed);
   let netCaptured = 0n;
   for (const p of order.payments) netCaptured += BigInt(p.captured.amount) - BigInt(p.refunded.amount);
   return { due, netCaptured };
