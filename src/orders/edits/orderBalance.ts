@@ -8,7 +8,8 @@ import type { OrderBalance } from './types.js';
 /**
  * The order's balance as the edits module computes it after every change: the amount due (each
  * line's units still ordered at their stored amounts — the first ordered − cancelled units, see
- * {@link lineAmountsForUnits} — plus shipping, less the resolution amounts of refunded returns)
+ * {@link lineAmountsForUnits} — plus shipping (unless the order was cancelled or rejected before any
+ * unit shipped), less the resolution amounts of refunded returns)
  * against the net captured (Σ captured − Σ refunded), and what is still to collect or to refund.
  * It is the same amount due as `orderTotals` (`toCollect − toRefund` = its `balanceDue`, `due` = its
  * `grandTotal − refundedReturns`) and the `paid_or_credit_approved` guard use: after a return is

@@ -46,7 +46,7 @@ export interface OrderDiffEntry {
  * ```
  */
 export interface OrderBalance {
-  /** Σ line totals of the units still ordered + shipping net and tax − refunded returns' resolution amounts. */
+  /** Σ line totals of the units still ordered + shipping net and tax − refunded returns' resolution amounts (shipping left out once the order is cancelled or rejected with nothing shipped). */
   readonly due: Money;
   /** Σ payments' captured − Σ payments' refunded. */
   readonly netCaptured: Money;

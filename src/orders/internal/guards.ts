@@ -40,7 +40,7 @@ const paidOrCreditApproved: MachineGuard = (order, _event, ctx) => {
   const terms = order.terms.paymentTerms;
   if (terms.kind === 'cash_on_delivery') return PASS;
   if (terms.kind === 'net' && order.terms.creditApproved === true) return PASS;
-  // The amount due (refunded returns no longer owed), as orderTotals' balanceDue counts it.
+  // The amount due (refunded returns no longer owed), as orderTotals' amountDue counts it.
   const total = amountDueMinor(order);
   const sums = paymentSums(order);
   const covered = ctx.paidWhen === 'authorized' ? sums.authorized - sums.refunded : sums.captured - sums.refunded;
