@@ -6,7 +6,6 @@ import {
   isMoney,
   type Money,
   MoneyError,
-  multiply,
   percentageOf,
   ROUNDING_MODES,
   rate,
@@ -494,7 +493,9 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
           skuCount: index.skus.size,
           giftList: (sku, quantity) => {
             const prices = index.skus.get(sku) as SkuPrices;
-            return multiply(selectUnitPriceMemo(memo, sku, prices, quantity, context).unitPrice, quantity).amount;
+            // A gift's value: unit price × quantity, in range like any line's (checked as lines are).
+            const value = selectUnitPriceMemo(memo, sku, prices, quantity, context).unitPrice.amount * quantity;
+            return minorMoney(value, currency).amount;
           },
         });
   const giftLines = engine?.giftLines ?? [];

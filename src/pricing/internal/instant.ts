@@ -46,6 +46,9 @@ export interface WindowMillis {
   readonly until: number;
 }
 
+/** Windows already read (by object: windows are parts of immutable catalogs and promotions). */
+const windows = new WeakMap<ValidityWindow, WindowMillis>();
+
 export function windowMillis(window: ValidityWindow | undefined, field: string): WindowMillis {
   if (window !== undefined && (typeof window !== 'object' || window === null || Array.isArray(window))) {
     throw new PricingError('invalid_instant', `${field}: expected { from?, until? } with ISO 8601 instants.`, {
@@ -53,10 +56,14 @@ export function windowMillis(window: ValidityWindow | undefined, field: string):
     });
   }
   if (window === undefined) return ALWAYS;
-  return {
+  const known = windows.get(window);
+  if (known !== undefined) return known;
+  const millis = {
     from: window.from === undefined ? Number.NEGATIVE_INFINITY : instantMillis(window.from, `${field}.from`),
     until: window.until === undefined ? Number.POSITIVE_INFINITY : instantMillis(window.until, `${field}.until`),
   };
+  windows.set(window, millis);
+  return millis;
 }
 
 const ALWAYS: WindowMillis = Object.freeze({ from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY });

@@ -231,6 +231,9 @@ function checkAction(value: unknown, index: CatalogIndex, field: string): void {
 }
 
 /** Checks lanes and promotions; returns the lanes to use (default: one stacking lane). */
+/** Promotions whose deep checks passed, per catalog index. */
+const deeplyChecked = new WeakMap<CatalogIndex, WeakSet<Promotion>>();
+
 /** The lanes when none are given: one stacking lane. */
 const DEFAULT_LANES: readonly PromotionLane[] = Object.freeze([
   Object.freeze({ id: 'default', mode: 'stack' as const }),
@@ -279,6 +282,10 @@ export function checkPromotions(
     if (p.exclusive !== undefined && typeof p.exclusive !== 'boolean') bad(`${field}.exclusive`, 'expected a boolean.');
     if (p.group !== undefined && typeof p.group !== 'string') bad(`${field}.group`, 'expected a string.');
     checkStrings(p.notCombinableWith, `${field}.notCombinableWith`);
+    // The deep checks depend only on the promotion (immutable data) and the catalog: once passed,
+    // they are not repeated for the same pair.
+    let checked = deeplyChecked.get(index);
+    if (checked?.has(p)) return;
     windowMillis(p.window, `${field}.window`);
     if (p.condition !== undefined) checkCondition(p.condition, index.currency, `${field}.condition`, 0);
     checkAction(p.action, index, `${field}.action`);
@@ -288,6 +295,11 @@ export function checkPromotions(
       checkCount(p.limits.maxUsesPerCustomer, `${field}.limits.maxUsesPerCustomer`, true);
       if (p.limits.budget !== undefined) checkMoney(p.limits.budget, index.currency, `${field}.limits.budget`);
     }
+    if (checked === undefined) {
+      checked = new WeakSet();
+      deeplyChecked.set(index, checked);
+    }
+    checked.add(p);
   });
   return { promotions, lanes: laneList };
 }
