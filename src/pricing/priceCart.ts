@@ -579,6 +579,25 @@ function price(cart: Cart, catalog: Catalog, options: PricingOptions): PricedCar
     const total = totalOf(i);
     const taxLines = taxed.taxLines[i] as readonly TaxLine[];
     const giftOf = giftLines.length === 0 ? undefined : giftLines.find((g) => g.id === s.line.id)?.giftOf;
+    if (s.source.kind !== 'sale' && giftOf === undefined && s.review === undefined) {
+      // The common line in one literal (one shape, its fields in the object itself); the same keys
+      // in the same order as the general case below.
+      pricedLines[i] = {
+        id: s.line.id,
+        sku: s.line.sku,
+        quantity: s.line.quantity,
+        unitPrice: s.unitPrice,
+        unitPriceSource: s.source,
+        subtotal: subtotals[i] as Money,
+        discounts: lineDiscounts[i] as PricedLine['discounts'],
+        discountTotal: discountTotals[i] as Money,
+        net,
+        tax,
+        total,
+        taxLines,
+      };
+      continue;
+    }
     // Built key by key in the documented order (no conditional spreads: they copy through temporaries).
     const priced: { -readonly [K in keyof PricedLine]?: PricedLine[K] } = {
       id: s.line.id,
