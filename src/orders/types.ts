@@ -1703,6 +1703,32 @@ export type OrderEffect =
       }[];
     }
   | {
+      /** Reserve the parts a service job needs (from `allocate_parts`). */
+      readonly type: 'reserve_parts';
+      /** The order. */
+      readonly orderId: string;
+      /** The parts, as the job lists them. */
+      readonly parts: readonly {
+        /** The part's SKU. */
+        readonly sku: string;
+        /** Units. */
+        readonly quantity: number;
+      }[];
+    }
+  | {
+      /** Release the parts reserved for a service job (the job was cancelled, or its parts re-allocated). */
+      readonly type: 'release_parts';
+      /** The order. */
+      readonly orderId: string;
+      /** The parts to release. */
+      readonly parts: readonly {
+        /** The part's SKU. */
+        readonly sku: string;
+        /** Units. */
+        readonly quantity: number;
+      }[];
+    }
+  | {
       /** Create a shipping label for a packed shipment. */
       readonly type: 'create_shipment_label';
       /** The order. */

@@ -715,6 +715,30 @@ describe('service machine', () => {
     expect(rejection(done, { type: 'cancel', reason: 'x' }).code).toBe('transition_not_allowed');
     expect(rejection(created(), { type: 'start_service' }).code).toBe('unknown_entity');
   });
+
+  it('reserves the parts it allocates, and releases them when the job is cancelled', () => {
+    const o = created(
+      draft({
+        type: 'service',
+        lines: [],
+        shipping: { net: m(0), tax: m(0) },
+        paymentTerms: { kind: 'net', days: 30 },
+        creditApproved: true,
+      }),
+    );
+    const assigned = run(o, [
+      { type: 'confirm' },
+      { type: 'schedule_appointment', from: NOW, until: LATER },
+      { type: 'assign_technician', technicianId: 'tech-9' },
+    ]);
+    const parts = [{ sku: 'FILTER', quantity: 2 }];
+    const allocated = step(assigned, { type: 'allocate_parts', parts });
+    expect(allocated.effects).toEqual([{ type: 'reserve_parts', orderId: 'o-1', parts }]);
+    const cancelled = step(allocated.order, { type: 'cancel', reason: 'customer away' });
+    expect(cancelled.effects).toContainEqual({ type: 'release_parts', orderId: 'o-1', parts });
+    // Nothing was reserved before allocate_parts: nothing to release.
+    expect(step(assigned, { type: 'cancel', reason: 'x' }).effects.some((e) => e.type === 'release_parts')).toBe(false);
+  });
 });
 
 describe('hostile input', () => {

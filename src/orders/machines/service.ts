@@ -11,9 +11,16 @@ import { notify } from '../internal/effects.js';
 import { POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
 import { defineMachine } from '../machine/defineMachine.js';
 import type { EventDefinition, Machine, MachineEvent, MachineUpdate } from '../machine/types.js';
-import type { OrderEvent, ServiceJob } from '../types.js';
+import type { Order, OrderEffect, OrderEvent, ServiceJob } from '../types.js';
 
 type Ev<T extends OrderEvent['type']> = Extract<OrderEvent, { type: T }>;
+
+/** A `release_parts` effect for the parts a service job holds, if any (nothing before completion is consumed). */
+function releaseParts(order: Order): OrderEffect[] {
+  const job = order.service;
+  if (job?.parts === undefined || job.parts.length === 0 || job.state === 'completed') return [];
+  return [{ type: 'release_parts', orderId: order.id, parts: job.parts }];
+}
 
 const e = (event: MachineEvent) => event as unknown as Record<string, unknown>;
 
@@ -135,6 +142,11 @@ export function serviceMachine(): Machine {
           ...job,
           parts: (ev as Ev<'allocate_parts'>).parts.map((p) => ({ sku: p.sku, quantity: p.quantity })),
         })),
+        // The parts are reserved like stock for a line; allocating again replaces the reservation.
+        effects: (previous, next) => [
+          ...releaseParts(previous),
+          { type: 'reserve_parts', orderId: next.id, parts: next.service?.parts ?? [] },
+        ],
       },
       { from: ['technician_assigned', 'parts_allocated'], event: 'start_service', to: 'in_progress', guards: hold },
       {
@@ -159,6 +171,8 @@ export function serviceMachine(): Machine {
         from: ['requested', 'scheduled', 'technician_assigned', 'parts_allocated', 'in_progress'],
         event: 'cancel',
         to: 'cancelled',
+        // Parts reserved for a job that will not happen go back.
+        effects: (previous) => releaseParts(previous),
       },
     ],
     guards: { ...POLICY_GUARDS, ...ROUTING_GUARDS },
