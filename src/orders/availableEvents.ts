@@ -1,6 +1,6 @@
 import type { OrderTransitionError } from './errors.js';
 import type { CompiledMachine, CompiledTransition } from './internal/compiled.js';
-import { machineSet } from './internal/engine.js';
+import { machineSet, readDisabledGuards } from './internal/engine.js';
 import { MACHINE_ENTITIES, type MachineEntity, NEW_ENTITY, type TransitionContext } from './machine/types.js';
 import type { TransitionOptions } from './transition.js';
 import type { Order } from './types.js';
@@ -59,6 +59,7 @@ function evaluate(
   type: string,
   candidates: readonly CompiledTransition[],
   context: Omit<TransitionContext, 'to'>,
+  disabled: ReadonlySet<string> | undefined,
 ): Block | undefined {
   const probe = { type };
   let first: Block | undefined;
@@ -77,7 +78,7 @@ function evaluate(
     if (!possible) continue;
     let block: Block | undefined;
     for (let i = 0; i < c.guardFns.length; i++) {
-      if (c.guardPayloadFree[i] !== true) continue;
+      if (c.guardPayloadFree[i] !== true || disabled?.has(c.guardNames[i] as string) === true) continue;
       const r = (c.guardFns[i] as (typeof c.guardFns)[number])(order, probe, ctx);
       if (r !== undefined) {
         block = { guard: c.guardNames[i] as string, code: r.code, message: r.message };
@@ -124,6 +125,9 @@ function evaluate(
 export function availableEvents(order: Order, options: TransitionOptions): readonly AvailableEvent[] {
   const set = machineSet(options.machines);
   if (!set.ok) throw set.error;
+  const disabledResult = readDisabledGuards(options.disableGuards, set.value);
+  if (!disabledResult.ok) throw disabledResult.error;
+  const disabled = disabledResult.value;
   const base = {
     now: options.now,
     actor: options.actor,
@@ -157,10 +161,10 @@ export function availableEvents(order: Order, options: TransitionOptions): reado
       for (const target of entities) {
         const candidates = machine.table.get(target.state)?.get(type);
         if (candidates === undefined) continue;
-        const follower = followerBlock(order, type, set.value.routes.get(type)?.followers ?? [], base);
+        const follower = followerBlock(order, type, set.value.routes.get(type)?.followers ?? [], base, disabled);
         if (follower === null) continue;
         const block =
-          evaluate(order, type, candidates, { ...base, entityId: target.id, from: target.state }) ?? follower;
+          evaluate(order, type, candidates, { ...base, entityId: target.id, from: target.state }, disabled) ?? follower;
         listed = true;
         if (target.state === NEW_ENTITY) creates = true;
         if (block !== undefined) blocked.push(target.id === undefined ? block : { entityId: target.id, ...block });
@@ -178,13 +182,14 @@ function followerBlock(
   type: string,
   followers: readonly CompiledMachine[],
   base: Omit<TransitionContext, 'to' | 'entityId' | 'from'>,
+  disabled: ReadonlySet<string> | undefined,
 ): Block | undefined | null {
   for (const f of followers) {
     const state = f.entity === 'order' ? order.state : order.service?.state;
     if (state === undefined) continue;
     const candidates = f.table.get(state)?.get(type);
     if (candidates === undefined) return null;
-    const block = evaluate(order, type, candidates, { ...base, entityId: undefined, from: state });
+    const block = evaluate(order, type, candidates, { ...base, entityId: undefined, from: state }, disabled);
     if (block !== undefined) return block;
   }
   return undefined;

@@ -29,6 +29,14 @@ export interface TransitionOptions {
   readonly changeCutoff?: ChangeCutoff;
   /** A reason for the history entry, for events that carry none of their own. */
   readonly reason?: string;
+  /**
+   * Policy guards to skip for this call, by name (see `DEFAULT_GUARD_NAMES`), e.g.
+   * `['paid_or_credit_approved']` to ship one order the host lets go unpaid. A name that is not a
+   * policy guard of the machines in use is refused (`invalid_options`). To switch a guard off for
+   * good, extend the machines instead (`extendMachine(..., { disableGuards })`). Not recorded in the
+   * history: `replay` never re-runs policy guards.
+   */
+  readonly disableGuards?: readonly string[];
 }
 
 /**

@@ -306,6 +306,36 @@ describe('paid_or_credit_approved', () => {
     );
   });
 
+  it('can be switched off for one call (options.disableGuards), on every machine that uses it', () => {
+    const o = allocated();
+    const once = { ...OPTS, disableGuards: ['paid_or_credit_approved'] };
+    const shipped = run(
+      o,
+      [
+        ship1,
+        { type: 'start_picking', shipmentId: 's1' },
+        { type: 'pack_shipment', shipmentId: 's1' },
+        { type: 'ship', shipmentId: 's1', carrier: 'DHL', trackingNumber: 'T' },
+      ],
+      once,
+    );
+    expect(shipped.shipments[0]?.state).toBe('shipped');
+    // Only for that call: the next unpaid shipment is refused again, and replay rebuilds the order.
+    const ship2 = { type: 'create_shipment', shipmentId: 's2', lines: [{ lineId: 'l1', quantity: 1 }] } as const;
+    expect(rejection(shipped, ship2).details['guard']).toBe('paid_or_credit_approved');
+    expect(replay(shipped.history).ok).toBe(true);
+    // availableEvents honours it too.
+    const blocked = (options: typeof OPTS) =>
+      availableEvents(o, options).find((e) => e.type === 'create_shipment')?.blocked.length ?? 0;
+    expect(blocked(OPTS)).toBeGreaterThan(0);
+    expect(blocked(once)).toBe(0);
+    // A name that is not a guard is refused, never silently ignored.
+    const typo = transition(o, ship1, { ...OPTS, disableGuards: ['paid_or_credit_aproved'] });
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.error.code).toBe('invalid_options');
+    expect(transition(o, ship1, { ...OPTS, disableGuards: 'paid_or_credit_approved' as never }).ok).toBe(false);
+  });
+
   it('can be switched off', () => {
     const order = extendMachine(defaultMachines().order, { disableGuards: ['paid_or_credit_approved'] });
     const shipment = extendMachine(defaultMachines().shipment, { disableGuards: ['paid_or_credit_approved'] });

@@ -140,6 +140,8 @@ export interface Settings {
   readonly reason: string | undefined;
   /** Replay re-applies accepted events: policy guards are not evaluated again. */
   readonly skipGuards: boolean;
+  /** Policy guards switched off for this call (`options.disableGuards`), or undefined. */
+  readonly disabledGuards: ReadonlySet<string> | undefined;
 }
 
 const ACTOR_KINDS = new Set(['user', 'system', 'customer']);
@@ -180,6 +182,9 @@ export function readSettings(options: unknown, skipGuards = false): Result<Setti
   }
   const set = machineSet(options['machines']);
   if (!set.ok) return set;
+  const disabled = readDisabledGuards(options['disableGuards'], set.value);
+  if (!disabled.ok) return disabled;
+  const disabledGuards = disabled.value;
   return ok({
     set: set.value,
     now: now as string,
@@ -188,7 +193,41 @@ export function readSettings(options: unknown, skipGuards = false): Result<Setti
     changeCutoff: changeCutoff as ChangeCutoff,
     reason,
     skipGuards,
+    disabledGuards,
   });
+}
+
+/**
+ * `options.disableGuards` as a set of names: every name must be a policy guard of one of the machines
+ * in use (a typo must not silently leave a guard on), or a typed `invalid_options`.
+ */
+export function readDisabledGuards(
+  value: unknown,
+  set: MachineSet,
+): Result<ReadonlySet<string> | undefined, OrderTransitionError> {
+  if (value === undefined) return ok(undefined);
+  if (!Array.isArray(value)) {
+    return fail('invalid_options', 'options.disableGuards: expected an array of guard names.', {
+      field: 'disableGuards',
+    });
+  }
+  const known = new Set<string>();
+  for (const entity of MACHINE_ENTITIES) {
+    for (const byEvent of set.byEntity[entity].table.values()) {
+      for (const candidates of byEvent.values()) for (const c of candidates) for (const g of c.guardNames) known.add(g);
+    }
+  }
+  for (let i = 0; i < value.length; i++) {
+    const name: unknown = value[i];
+    if (typeof name !== 'string' || !known.has(name)) {
+      return fail(
+        'invalid_options',
+        `options.disableGuards[${i}]: ${describe(name)} is not a policy guard of these machines.`,
+        { field: `disableGuards[${i}]` },
+      );
+    }
+  }
+  return ok(new Set(value as string[]));
 }
 
 /** Cheap structural check of an order: enough that the engine never throws a TypeError on it. */
@@ -323,6 +362,7 @@ function choose(
     if (!taken) continue;
     if (!settings.skipGuards) {
       for (let j = 0; j < candidate.guardFns.length; j++) {
+        if (settings.disabledGuards?.has(candidate.guardNames[j] as string) === true) continue;
         const rejection = (candidate.guardFns[j] as (typeof candidate.guardFns)[number])(order, event, context);
         if (rejection !== undefined) {
           const guard = candidate.guardNames[j] as string;
