@@ -25,6 +25,7 @@ export type { FormatOptions } from './format.js';
 export { format } from './format.js';
 export { fromMinor } from './fromMinor.js';
 export { fromRatio } from './fromRatio.js';
+export { roundedQuotient } from './roundedQuotient.js';
 export type { MoneyOptions } from './money.js';
 export { money } from './money.js';
 export { multiply } from './multiply.js';

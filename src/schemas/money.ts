@@ -4,7 +4,7 @@ import type { Result } from '../core/result.js';
 import { getCurrency } from '../money/currencies.js';
 import { MoneyError } from '../money/errors.js';
 import { fromMinor } from '../money/fromMinor.js';
-import { parseRate } from '../money/internal/decimal.js';
+import { rate as parseRateValue } from '../money/rate.js';
 import { fromSnapshot } from '../money/snapshot.js';
 import { type Money, type Rate, ROUNDING_MODES, type RoundingMode } from '../money/types.js';
 import { parseInput } from './parse.js';
@@ -66,7 +66,7 @@ export const rateSchema: z.ZodType<Rate, unknown> = z
   .refine(
     (rate) => {
       try {
-        parseRate(rate, 'rate');
+        parseRateValue(rate);
         return true;
       } catch {
         return false;

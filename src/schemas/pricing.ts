@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ValidationError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { parseRate } from '../money/internal/decimal.js';
+import { rate } from '../money/rate.js';
 import type { Money, Rate } from '../money/types.js';
 import type {
   Cart,
@@ -35,11 +35,15 @@ const MAX_CONDITION_DEPTH = 32;
 
 /** The exact value of a rate the schema already accepted, or `undefined` when it did not. */
 function exactRate(value: Rate): { coefficient: bigint; scale: number } | undefined {
+  let decimal: string;
   try {
-    return parseRate(value, 'rate');
+    decimal = rate(value).decimal;
   } catch {
     return undefined;
   }
+  // A normalised plain decimal ('-0.08875', '12'): its digits over 10^(digits after the point).
+  const [whole = '0', fraction = ''] = decimal.split('.');
+  return { coefficient: BigInt(whole + fraction), scale: fraction.length };
 }
 
 const idSchema = z.string().min(1).max(MAX_ID_LENGTH);

@@ -3,8 +3,7 @@
 // Money object, a bigint or a parsed weight per call when the numbers are small enough to be exact
 // as doubles (they almost always are: cents times a percentage). Anything else takes the money
 // module's own functions, so edge cases and errors are theirs, unchanged.
-import { allocate, fromMinor, fromRatio, type Money, type RoundingMode } from '../../money/index.js';
-import { divideRoundNumber } from '../../money/internal/decimal.js';
+import { allocate, fromMinor, fromRatio, type Money, type RoundingMode, roundedQuotient } from '../../money/index.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -33,7 +32,7 @@ export function ratio(
     const product = amount * numerator;
     // A double product ≤ 2^53 − 1 is exact; with the divisor added still safe, divideRoundNumber is exact.
     if (product >= 0 && product <= MAX - denominator && denominator > 0) {
-      return divideRoundNumber(product, denominator, mode, 'fromRatio');
+      return roundedQuotient(product, denominator, mode);
     }
   }
   return fromRatio(BigInt(amount) * BigInt(numerator), BigInt(denominator), currency, mode).amount;
