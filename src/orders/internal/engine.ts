@@ -3,7 +3,7 @@
 // table, runs guards, updates and effects, and appends the history entry. Nothing here mutates its
 // input; what does not change is shared.
 
-import { err, ok, type Result } from '../../core/result.js';
+import { type Err, err, ok, type Result } from '../../core/result.js';
 import type { OrderDiffEntry, OrderEditOutcome } from '../edits/types.js';
 import { OrderTransitionError, type OrderTransitionErrorCode } from '../errors.js';
 import {
@@ -41,6 +41,14 @@ export const ID_KEYS: Readonly<Record<MachineEntity, string | undefined>> = {
   return: 'returnId',
   service: undefined,
 };
+
+/** A refusal, as `fail` makes it: internal steps return it or their value, without a Result wrapper. */
+type Refusal = Err<OrderTransitionError>;
+
+/** Whether an internal step's answer is a refusal (values never have `ok: false`). */
+function refused(value: unknown): value is Refusal {
+  return (value as { ok?: unknown }).ok === false;
+}
 
 function fail(code: OrderTransitionErrorCode, message: string, details: Record<string, unknown> = {}) {
   return err(new OrderTransitionError(code, message, details));
@@ -300,7 +308,7 @@ function lookup(
   machine: CompiledMachine,
   entityId: string | undefined,
   state: string,
-): Result<readonly CompiledTransition[], OrderTransitionError> {
+): readonly CompiledTransition[] | Refusal {
   const candidates = machine.table.get(state)?.get(event.type);
   if (candidates === undefined) {
     if (state === NEW_ENTITY) {
@@ -320,7 +328,7 @@ function lookup(
       { event: event.type, machine: machine.entity, state, ...(entityId === undefined ? {} : { entityId }) },
     );
   }
-  return ok(candidates);
+  return candidates;
 }
 
 /** Validates the payload and picks the candidate whose conditions hold; then runs its guards. */
@@ -332,7 +340,7 @@ function choose(
   state: string,
   candidates: readonly CompiledTransition[],
   settings: Settings,
-): Result<Step, OrderTransitionError> {
+): Step | Refusal {
   const definition = machine.owned.get(event.type) ?? machine.followed.get(event.type);
   const problem = definition?.validate?.(event, order);
   if (problem !== undefined) {
@@ -378,7 +386,7 @@ function choose(
         }
       }
     }
-    return ok({ machine, chosen: candidate, context });
+    return { machine, chosen: candidate, context };
   }
   return fail(
     'transition_not_allowed',
@@ -419,7 +427,7 @@ function setEntityState(order: Order, machine: CompiledMachine, entityId: string
   }
 }
 
-function runUpdate(order: Order, event: MachineEvent, step: Step): Result<Updated, OrderTransitionError> {
+function runUpdate(order: Order, event: MachineEvent, step: Step): Updated | Refusal {
   const update = step.chosen.update;
   let next = order;
   let effects: readonly OrderEffect[] = [];
@@ -443,7 +451,7 @@ function runUpdate(order: Order, event: MachineEvent, step: Step): Result<Update
   // The order's own state is set with the version and history in one copy at the end.
   const placed =
     step.machine.entity === 'order' ? next : setEntityState(next, step.machine, step.context.entityId, step.chosen.to);
-  return ok({ order: placed, effects, diff, balance });
+  return { order: placed, effects, diff, balance };
 }
 
 /** Applies one event; the order given is never modified. */
@@ -477,7 +485,7 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   // Every machine involved must have a transition before any payload check or guard runs, so a
   // refusal says first whether the event makes sense at all in these states.
   const found = lookup(order, ev, owner, entityId, state);
-  if (!found.ok) return found;
+  if (refused(found)) return found;
   const followers = route.followers;
   let followerCandidates: (readonly CompiledTransition[] | undefined)[] | undefined;
   let followerStates: (string | undefined)[] | undefined;
@@ -492,13 +500,13 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
         continue;
       }
       const list = lookup(order, ev, follower, undefined, followerState);
-      if (!list.ok) return list;
-      followerCandidates.push(list.value);
+      if (refused(list)) return list;
+      followerCandidates.push(list);
     }
   }
-  const primary = choose(order, ev, owner, entityId, state, found.value, settings);
-  if (!primary.ok) return primary;
-  const steps: Step[] = [primary.value];
+  const primary = choose(order, ev, owner, entityId, state, found, settings);
+  if (refused(primary)) return primary;
+  const steps: Step[] = [primary];
   for (let i = 0; i < followers.length; i++) {
     const list = followerCandidates?.[i];
     if (list === undefined) continue;
@@ -511,8 +519,8 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
       list,
       settings,
     );
-    if (!step.ok) return step;
-    steps.push(step.value);
+    if (refused(step)) return step;
+    steps.push(step);
   }
   let next = order;
   const effects: OrderEffect[] = [];
@@ -520,20 +528,20 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   let balance: EditBalance | undefined;
   for (const step of steps) {
     const updated = runUpdate(next, ev, step);
-    if (!updated.ok) return updated;
-    next = updated.value.order;
-    for (const effect of updated.value.effects) effects.push(effect);
+    if (refused(updated)) return updated;
+    next = updated.order;
+    for (const effect of updated.effects) effects.push(effect);
     // Only edit updates report these; when several machines do, the diffs add up and the last
     // balance (computed on the order after every earlier update) is the one that holds.
-    const stepDiff = updated.value.diff;
+    const stepDiff = updated.diff;
     if (stepDiff !== undefined) diff = diff === undefined ? stepDiff : diff.concat(stepDiff);
-    if (updated.value.balance !== undefined) balance = updated.value.balance;
+    if (updated.balance !== undefined) balance = updated.balance;
   }
   for (const step of steps) {
     const produce = step.chosen.effects;
     if (produce !== undefined) for (const effect of produce(order, next, ev, step.context)) effects.push(effect);
   }
-  const first = primary.value;
+  const first = primary;
   const reasonField = event['reason'];
   const reason = typeof reasonField === 'string' ? reasonField : settings.reason;
   // Built key by key, in the documented order: a literal with conditional spreads costs ~270 ns
