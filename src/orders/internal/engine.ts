@@ -559,8 +559,11 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   if (reason !== undefined) built.reason = reason;
   if (diff !== undefined) built.diff = diff;
   const entry = built as HistoryEntry;
-  const history = order.history.slice();
-  history.push(entry);
+  // Exactly one longer: a slice then a push would copy the history twice (the push regrows it).
+  const previousHistory = order.history;
+  const history: HistoryEntry[] = new Array(previousHistory.length + 1);
+  for (let i = 0; i < previousHistory.length; i++) history[i] = previousHistory[i] as HistoryEntry;
+  history[previousHistory.length] = entry;
   let orderState = next.state;
   for (const step of steps) if (step.machine.entity === 'order') orderState = step.chosen.to;
   // Always a copy, even of an order an update just made: a host's update may return an object
