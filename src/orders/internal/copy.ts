@@ -79,15 +79,22 @@ export function withQuantity<K extends keyof LineQuantities>(
   return copy;
 }
 
-/** `{ ...timestamps, [key]: value }`. */
+/**
+ * `{ ...timestamps, [key]: value }`, written out (timestamps gain fields as the order moves on, so a
+ * generic clone would see many shapes): `orderedAt`, then the others present, in the model's order.
+ */
 export function withTimestamp<K extends keyof OrderTimestamps>(
   timestamps: OrderTimestamps,
   key: K,
   value: OrderTimestamps[K],
 ): OrderTimestamps {
-  const copy = (key in timestamps ? { ...timestamps } : Object.assign({}, timestamps)) as {
-    -readonly [P in keyof OrderTimestamps]: OrderTimestamps[P];
-  };
+  const copy: { -readonly [P in keyof OrderTimestamps]: OrderTimestamps[P] } = { orderedAt: timestamps.orderedAt };
+  if (timestamps.confirmedAt !== undefined) copy.confirmedAt = timestamps.confirmedAt;
+  if (timestamps.expectedShipAt !== undefined) copy.expectedShipAt = timestamps.expectedShipAt;
+  if (timestamps.shippedAt !== undefined) copy.shippedAt = timestamps.shippedAt;
+  if (timestamps.deliveredAt !== undefined) copy.deliveredAt = timestamps.deliveredAt;
+  if (timestamps.completedAt !== undefined) copy.completedAt = timestamps.completedAt;
+  if (timestamps.cancelledAt !== undefined) copy.cancelledAt = timestamps.cancelledAt;
   copy[key] = value;
   return copy;
 }
@@ -132,11 +139,18 @@ export function withPaymentField<K extends keyof Payment>(payment: Payment, key:
   return copy;
 }
 
-/** `{ ...shipment, [key]: value }`. */
+/** `{ ...shipment, [key]: value }`, written out like {@link withTimestamp}. */
 export function withShipmentField<K extends keyof Shipment>(shipment: Shipment, key: K, value: Shipment[K]): Shipment {
-  const copy = (key in shipment ? { ...shipment } : Object.assign({}, shipment)) as {
-    -readonly [P in keyof Shipment]: Shipment[P];
+  const copy: { -readonly [P in keyof Shipment]: Shipment[P] } = {
+    id: shipment.id,
+    state: shipment.state,
+    lines: shipment.lines,
   };
+  if (shipment.locationId !== undefined) copy.locationId = shipment.locationId;
+  if (shipment.carrier !== undefined) copy.carrier = shipment.carrier;
+  if (shipment.trackingNumber !== undefined) copy.trackingNumber = shipment.trackingNumber;
+  if (shipment.shippedAt !== undefined) copy.shippedAt = shipment.shippedAt;
+  if (shipment.deliveredAt !== undefined) copy.deliveredAt = shipment.deliveredAt;
   copy[key] = value;
   return copy;
 }
