@@ -205,6 +205,8 @@ export function readSettings(options: unknown, skipGuards = false): Result<Setti
   });
 }
 
+const NONE_DISABLED: Result<undefined, never> = ok(undefined);
+
 /**
  * `options.disableGuards` as a set of names: every name must be a policy guard of one of the machines
  * in use (a typo must not silently leave a guard on), or a typed `invalid_options`.
@@ -213,7 +215,7 @@ export function readDisabledGuards(
   value: unknown,
   set: MachineSet,
 ): Result<ReadonlySet<string> | undefined, OrderTransitionError> {
-  if (value === undefined) return ok(undefined);
+  if (value === undefined) return NONE_DISABLED;
   if (!Array.isArray(value)) {
     return fail('invalid_options', 'options.disableGuards: expected an array of guard names.', {
       field: 'disableGuards',
