@@ -13,6 +13,7 @@ import type { Order } from './types.js';
  */
 export const PAYMENT_STATUSES = [
   'unpaid',
+  'voided',
   'authorized',
   'partially_paid',
   'paid',
@@ -41,7 +42,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  * something was captured and all of it refunded; `partially_refunded` when some was refunded and the
  * rest no longer covers the amount due; otherwise, by captured − refunded against the amount due,
  * `overpaid` (more held than owed: a refund to ask for or record), `paid`, `partially_paid`, or —
- * nothing captured — `authorized` (live authorisations), `paid` (nothing due) or `unpaid`. So a
+ * nothing captured — `authorized` (live authorisations), `voided` (the order was cancelled or
+ * rejected without ever being paid), `paid` (nothing due) or `unpaid`. So a
  * refund that follows a lower amount due (a refunded return, a line cancellation, an edit) leaves a
  * fully paid order `paid`; only money given back that was still owed reads `partially_refunded`.
  *
@@ -70,7 +72,12 @@ export function paymentStatus(order: Order): PaymentStatus {
   const net = captured - refunded;
   if (refunded > 0 && net === 0) return 'refunded';
   if (refunded > 0 && net < due) return 'partially_refunded';
-  if (captured === 0) return authorized > 0 ? 'authorized' : due <= 0 ? 'paid' : 'unpaid';
+  if (captured === 0) {
+    if (authorized > 0) return 'authorized';
+    // An order that ended without ever being paid (cancelled or rejected) is voided, not paid.
+    if (order.state === 'cancelled' || order.state === 'rejected') return 'voided';
+    return due <= 0 ? 'paid' : 'unpaid';
+  }
   if (net > due) return 'overpaid';
   if (net === due) return 'paid';
   return 'partially_paid';

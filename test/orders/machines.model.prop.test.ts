@@ -418,7 +418,11 @@ function expectedPaymentStatus(m: Model): string {
   const net = netCaptured(m);
   if (refunded(m) > 0 && net === 0) return 'refunded';
   if (refunded(m) > 0 && net < due) return 'partially_refunded';
-  if (captured(m) === 0) return authorizedLive(m) > 0 ? 'authorized' : due <= 0 ? 'paid' : 'unpaid';
+  if (captured(m) === 0) {
+    if (authorizedLive(m) > 0) return 'authorized';
+    if (m.state === 'cancelled') return 'voided';
+    return due <= 0 ? 'paid' : 'unpaid';
+  }
   return net > due ? 'overpaid' : net === due ? 'paid' : 'partially_paid';
 }
 

@@ -332,11 +332,13 @@ describe('paymentStatus measures payment against the amount due', () => {
     expect(paymentStatus(goodwill.order)).toBe('partially_refunded');
   });
 
-  it('a cancelled prepaid order refunded in full is refunded; one cancelled unpaid owes nothing', () => {
+  it('a cancelled prepaid order refunded in full is refunded; one cancelled unpaid is voided, owing nothing', () => {
     const r = step(paidAllocated(), { type: 'cancel', reason: 'customer request' });
     expect(split(r.effects)).toEqual([['p1', 6000]]);
     expect(paymentStatus(record(r.order, r.effects))).toBe('refunded');
-    expect(paymentStatus(step(created(), { type: 'cancel', reason: 'x' }).order)).toBe('paid');
+    const unpaid = step(created(), { type: 'cancel', reason: 'x' }).order;
+    expect(paymentStatus(unpaid)).toBe('voided');
+    expect(orderTotals(unpaid).balanceDue.amount).toBe(0);
   });
 });
 
