@@ -124,6 +124,10 @@ export function replay(
     if (got.entityId !== e.entityId) return mismatch(i, 'entityId', `the event addresses ${String(got.entityId)}`);
     if (got.from !== e.from) return mismatch(i, 'from', `the ${got.machine} was ${got.from}, not ${String(e.from)}`);
     if (got.to !== e.to) return mismatch(i, 'to', `the event leads to ${got.to}, not ${String(e.to)}`);
+    // A recorded order move must be the one the event makes again (absent: accepted, recomputed).
+    if (e.order !== undefined && (got.order?.from !== e.order.from || got.order?.to !== e.order.to)) {
+      return mismatch(i, 'order', 'the event moves the order differently than the entry records');
+    }
     // A recorded diff must be the one the event makes again; an entry without one (written before
     // entries recorded diffs, or stripped by the host) is accepted and gets the recomputed diff.
     if (e.diff !== undefined && !sameData(got.diff ?? [], e.diff)) {

@@ -847,6 +847,16 @@ export interface HistoryEntry {
    * `accept_substitution` entries (the edits module's diff, as `transition` returns it).
    */
   readonly diff?: readonly OrderDiffEntry[];
+  /**
+   * The order's own state change when an event of another machine moved it (e.g. `create_shipment`,
+   * a shipment event, taking the order from `confirmed` to `in_fulfillment`); absent otherwise.
+   */
+  readonly order?: {
+    /** The order's state before. */
+    readonly from: string;
+    /** The order's state after. */
+    readonly to: string;
+  };
 }
 
 /**

@@ -790,6 +790,7 @@ function buildOrderSchema(depth: number): z.ZodType<Order, unknown> {
     entityId: idSchema.exactOptional(),
     from: idSchema,
     to: idSchema,
+    order: plainObject({ from: idSchema, to: idSchema }).exactOptional(),
     actor: plainObject({ kind: z.enum(['user', 'system', 'customer']), id: idSchema }),
     at: instantSchema,
     reason: textSchema.exactOptional(),

@@ -356,6 +356,33 @@ describe('paid_or_credit_approved', () => {
   });
 });
 
+describe('history of order moves made by other machines', () => {
+  it('records the order state change a shipment event causes, and replay checks it', () => {
+    const o = paidAllocated();
+    const shipped = step(o, {
+      type: 'create_shipment',
+      shipmentId: 's1',
+      lines: [{ lineId: 'l1', quantity: 1 }],
+    }).order;
+    const entry = shipped.history.at(-1);
+    expect(entry).toMatchObject({ machine: 'shipment', from: '[*]', to: 'allocated' });
+    expect(entry?.order).toEqual({ from: o.state, to: 'in_fulfillment' });
+    // An order-machine event, or one that leaves the order where it was, records no move.
+    expect(o.history.at(-1)?.order).toBeUndefined();
+    const picked = step(shipped, { type: 'start_picking', shipmentId: 's1' }).order;
+    expect(picked.history.at(-1)?.order).toBeUndefined();
+    // Replay rebuilds it, and refuses a history whose recorded move was tampered with.
+    const rebuilt = replay(picked.history);
+    expect(rebuilt.ok && rebuilt.value).toEqual(picked);
+    const tampered = picked.history.map((h) =>
+      h === entry ? { ...h, order: { from: 'confirmed', to: 'completed' } } : h,
+    );
+    const refused = replay(tampered);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.details['field']).toBe('order');
+  });
+});
+
 describe('shipments', () => {
   it('splits an order over several shipments and ships part of a line', () => {
     const o = paidAllocated();

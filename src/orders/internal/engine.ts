@@ -556,6 +556,11 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   if (entityId !== undefined) built.entityId = entityId;
   built.from = first.context.from;
   built.to = first.chosen.to;
+  let orderState = next.state;
+  for (const step of steps) if (step.machine.entity === 'order') orderState = step.chosen.to;
+  // Another machine's event that moved the order (create_shipment: confirmed → in_fulfillment)
+  // records that move too, so the history alone tells every state the order was in.
+  if (owner.entity !== 'order' && orderState !== order.state) built.order = { from: order.state, to: orderState };
   built.actor = settings.actor;
   built.at = settings.now;
   if (reason !== undefined) built.reason = reason;
@@ -566,8 +571,6 @@ export function applyEvent(order: Order, event: unknown, settings: Settings): Re
   const history: HistoryEntry[] = new Array(previousHistory.length + 1);
   for (let i = 0; i < previousHistory.length; i++) history[i] = previousHistory[i] as HistoryEntry;
   history[previousHistory.length] = entry;
-  let orderState = next.state;
-  for (const step of steps) if (step.machine.entity === 'order') orderState = step.chosen.to;
   // Always a copy, even of an order an update just made: a host's update may return an object
   // it shares or froze, which must not be written to. copyOrder is a written-out copy (cheap).
   const placed = copyOrder(next);
