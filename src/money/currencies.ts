@@ -1,3 +1,4 @@
+import { show as describe } from '../core/show.js';
 import { MoneyError } from './errors.js';
 import type { Currency } from './types.js';
 
@@ -157,10 +158,5 @@ export function currencyExponent(code: unknown, field = 'currency'): number {
   return found.exponent;
 }
 
-/** A short, safe rendering of any value for error messages. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
-}
+/** A short, safe rendering of any value for error messages (core's `show`). */
+export { describe };

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../core/result.js';
+import { show } from '../core/show.js';
 import {
   add,
   compare,
@@ -19,7 +20,6 @@ import { instantMillis } from './internal/instant.js';
 import { minorMoney } from './internal/minor.js';
 import { applyPromotions, couponSet, type EngineLine, usageMap } from './internal/promotions.js';
 import { type Selection, type SelectionContext, selectionMemo, selectUnitPriceMemo } from './internal/select.js';
-import { show } from './internal/show.js';
 import { applyTax, decimalOf } from './internal/tax.js';
 import { checkPromotions } from './internal/validatePromotions.js';
 import type {

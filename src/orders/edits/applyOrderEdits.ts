@@ -1,4 +1,6 @@
 import { err, ok, type Result } from '../../core/result.js';
+import { ADDRESS_FIELDS } from '../internal/address.js';
+import { ZERO_QUANTITIES } from '../internal/ledger.js';
 import type { LineSourcing, Order, OrderEdit, OrderLine } from '../types.js';
 import { OrderEditError } from './errors.js';
 import { lineBasis, lineFieldsFor, prefixAmounts, prefixInRange } from './internal/amounts.js';
@@ -18,27 +20,6 @@ import {
 } from './internal/work.js';
 import type { OrderEditOutcome } from './types.js';
 
-const ZERO_QUANTITIES = {
-  allocated: 0,
-  picked: 0,
-  shipped: 0,
-  delivered: 0,
-  cancelled: 0,
-  returned: 0,
-  backordered: 0,
-};
-const ADDRESS_FIELDS = [
-  'name',
-  'company',
-  'line1',
-  'line2',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'phone',
-  'email',
-] as const;
 const AMOUNT_FIELDS = [
   'unitPrice',
   'subtotal',

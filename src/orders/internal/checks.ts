@@ -1,11 +1,12 @@
 // Defensive payload checks shared by the default machines' event validators, createOrder and
 // transition: they return an issue naming the field instead of letting a TypeError escape.
+
+import { show as describe, isRecord } from '../../core/show.js';
 import type { EventIssue } from '../machine/types.js';
 import type { Order } from '../types.js';
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// The shared renderings: `describe` is core's `show` under the name the machines' checks use.
+export { describe, isRecord };
 
 const INSTANT =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
@@ -55,14 +56,6 @@ export function isNonNegativeInt(value: unknown): value is number {
 
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.length > 40 ? 'a long string' : JSON.stringify(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : String(value);
-  return typeof value;
 }
 
 export function issue(field: string, message: string): EventIssue {

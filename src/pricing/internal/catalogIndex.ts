@@ -1,11 +1,12 @@
 // The catalog, checked once and indexed by SKU. Catalogs are immutable data, so the index is cached
 // per catalog object (a WeakMap: pure memoisation, dropped with the catalog). Pricing a cart then
 // costs O(lines × prices of those SKUs), independent of the catalog's size.
+
+import { show } from '../../core/show.js';
 import { compare, getCurrency, isMoney, type Money } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { Catalog, CatalogItem, PriceConditions, PriceEntry, PriceSource, ValidityWindow } from '../types.js';
 import { type WindowMillis, windowMillis } from './instant.js';
-import { show } from './show.js';
 
 /** One price a line may get, with everything needed to rank it. */
 export interface IndexedPrice {

@@ -1,6 +1,6 @@
+import { show } from '../../core/show.js';
 import { PricingError } from '../errors.js';
 import type { Instant, ValidityWindow } from '../types.js';
-import { show } from './show.js';
 
 // Strict ISO 8601 instant: date, time, optional fraction, and an explicit offset (Z or ±hh:mm).
 // Date.parse alone accepts far more (and reads offset-less strings in the machine's zone).

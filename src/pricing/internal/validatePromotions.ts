@@ -1,11 +1,12 @@
 // Promotions are data from an admin UI or a database: check every field once, up front, so the
 // engine can trust them and a bad promotion is reported with its path instead of failing midway.
+
+import { show } from '../../core/show.js';
 import { isMoney, type Money, rate } from '../../money/index.js';
 import { PricingError } from '../errors.js';
 import type { ItemFilter, Promotion, PromotionAction, PromotionCondition, PromotionLane } from '../types.js';
 import type { CatalogIndex } from './catalogIndex.js';
 import { windowMillis } from './instant.js';
-import { show } from './show.js';
 
 /** A percentage as an exact fraction numerator / denominator of 1 (so '15' → 15 / 100). */
 export interface Percent {

@@ -1,3 +1,4 @@
+import { ADDRESS_FIELDS } from '../../internal/address.js';
 import { OrderPolicyError } from '../errors.js';
 import type {
   AddressField,
@@ -21,18 +22,7 @@ import { isMoneyLike, isRecord, type MoneyLike, own, show } from './show.js';
 export const MAX_DAYS = 3_660;
 
 const DEFAULT_REQUIRED: readonly AddressField[] = ['line1', 'city', 'postalCode', 'country'];
-const ADDRESS_FIELDS: ReadonlySet<string> = new Set([
-  'name',
-  'company',
-  'line1',
-  'line2',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'phone',
-  'email',
-]);
+const ADDRESS_FIELD_SET: ReadonlySet<string> = new Set(ADDRESS_FIELDS);
 
 function invalid(field: string, reason: string): OrderPolicyError {
   return new OrderPolicyError('invalid_context', `${field}: ${reason}`, { field });
@@ -315,7 +305,7 @@ function addressFields(value: unknown, field: string): readonly string[] {
   if (!Array.isArray(value)) throw invalid(field, 'expected a list of address field names.');
   for (let i = 0; i < value.length; i++) {
     const name: unknown = value[i];
-    if (typeof name !== 'string' || !ADDRESS_FIELDS.has(name)) {
+    if (typeof name !== 'string' || !ADDRESS_FIELD_SET.has(name)) {
       throw invalid(`${field}[${i}]`, `${show(name)} is not an address field.`);
     }
   }

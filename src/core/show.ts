@@ -1,6 +1,8 @@
+// Shared by every module's error messages and input checks (internal: not exported from the root).
+
 /**
- * A short rendering of any caller-supplied value for an error message that can never throw itself
- * (no `String()` on objects: a null-prototype object or a hostile `toString` would throw a TypeError).
+ * A short rendering of any caller-supplied value for a message that can never throw itself (no
+ * `String()` on objects: a null-prototype object or a hostile `toString` would throw a TypeError).
  */
 export function show(value: unknown): string {
   switch (typeof value) {
@@ -19,4 +21,9 @@ export function show(value: unknown): string {
     default:
       return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
   }
+}
+
+/** A plain-object-like value: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
