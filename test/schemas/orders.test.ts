@@ -23,6 +23,7 @@ import {
   parseOrderEvent,
 } from '../../src/schemas/index.js';
 import { orderArbitrary } from '../../src/testing/index.js';
+import { anything, checkNeverThrows, pathsOf, replaceAt } from './neverThrow.js';
 
 const usd = (amount: string) => money(amount, 'USD');
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -923,26 +924,6 @@ describe('the instant and date schemas', () => {
 
 describe('the parsers never throw', () => {
   const parsers = [parseOrder, parseOrderDraft, parseOrderEvent, parseOrderEdit] as const;
-  const anything = fc.anything({
-    withBigInt: true,
-    withNullPrototype: true,
-    withObjectString: true,
-    withBoxedValues: true,
-    withMap: true,
-    withSet: true,
-    withSparseArray: true,
-    withTypedArray: true,
-    withDate: true,
-  });
-  // The schemas themselves never throw on these, so not even parseInput's `unreadable_input` safety
-  // net may show up: that would mean a check read a field that failed its own rule.
-  const checkNeverThrows = (result: Result<unknown, ValidationError>): void => {
-    if (result.ok) return;
-    expect(result.error).toBeInstanceOf(ValidationError);
-    expect(result.error.issues.length).toBeGreaterThan(0);
-    expect(result.error.issues.map((i) => i.code)).not.toContain('unreadable_input');
-  };
-
   it('on anything at all', () => {
     fc.assert(
       fc.property(anything, (input) => {
@@ -952,20 +933,11 @@ describe('the parsers never throw', () => {
     );
   });
 
-  /** Replaces one value somewhere inside `value` (picked by `pick`) with `replacement`. */
+  /** `value` with one value inside it (picked by `pick`) replaced by `replacement`. */
   function corrupt(value: unknown, pick: number, replacement: unknown): unknown {
-    const slots: { parent: Record<string | number, unknown>; key: string | number }[] = [];
-    const walk = (node: unknown): void => {
-      if (typeof node !== 'object' || node === null) return;
-      for (const key of Object.keys(node)) {
-        slots.push({ parent: node as Record<string, unknown>, key });
-        walk((node as Record<string, unknown>)[key]);
-      }
-    };
-    walk(value);
-    const slot = slots[pick % Math.max(slots.length, 1)];
-    if (slot !== undefined) slot.parent[slot.key] = replacement;
-    return value;
+    const paths = pathsOf(value).slice(1); // never the whole input: a value inside it
+    const path = paths[pick % Math.max(paths.length, 1)];
+    return path === undefined ? value : replaceAt(value, path, replacement);
   }
 
   it('on valid orders, drafts and events with one value anywhere replaced by something hostile', () => {

@@ -22,6 +22,7 @@ import {
   type pricingOptionsSchema,
   type promotionSchema,
 } from '../../src/schemas/index.js';
+import { anything, checkNeverThrows, pathsOf, replaceAt } from './neverThrow.js';
 
 const usd = (amount: string) => money(amount, 'USD');
 
@@ -831,26 +832,6 @@ describe('parsePricingOptions refuses hostile input with the path and the code',
 
 describe('the parsers never throw', () => {
   const parsers = [parseCart, parseCatalog, parsePromotions, parsePricingOptions] as const;
-  const anything = fc.anything({
-    withBigInt: true,
-    withNullPrototype: true,
-    withObjectString: true,
-    withBoxedValues: true,
-    withMap: true,
-    withSet: true,
-    withSparseArray: true,
-    withTypedArray: true,
-    withDate: true,
-  });
-  // The schemas themselves never throw on these (no throwing getters here), so not even the
-  // `unreadable_input` safety net of parseInput may show up.
-  const checkNeverThrows = (result: Result<unknown, ValidationError>): void => {
-    if (result.ok) return;
-    expect(result.error).toBeInstanceOf(ValidationError);
-    expect(result.error.issues.length).toBeGreaterThan(0);
-    expect(result.error.issues.map((i) => i.code)).not.toContain('unreadable_input');
-  };
-
   it('on anything fast-check can build', () => {
     fc.assert(
       fc.property(anything, (input) => {
@@ -879,23 +860,3 @@ describe('the parsers never throw', () => {
     );
   });
 });
-
-type Path = readonly (string | number)[];
-
-function pathsOf(value: unknown, prefix: Path = []): Path[] {
-  const here = [prefix];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))];
-  if (typeof value === 'object' && value !== null) {
-    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
-  }
-  return here;
-}
-
-function replaceAt(value: unknown, path: Path, replacement: unknown): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return replacement;
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v));
-  const copy = { ...(value as Record<string, unknown>) };
-  copy[head] = replaceAt(copy[head], rest, replacement);
-  return copy;
-}
