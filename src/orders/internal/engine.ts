@@ -207,6 +207,25 @@ export function readSettings(options: unknown, skipGuards = false): Result<Setti
 
 const NONE_DISABLED: Result<undefined, never> = ok(undefined);
 
+/** The policy guard names of a machine set's transitions, gathered once per set. */
+const guardNamesOf = new WeakMap<MachineSet, ReadonlySet<string>>();
+
+function policyGuardNames(set: MachineSet): ReadonlySet<string> {
+  let known = guardNamesOf.get(set);
+  if (known === undefined) {
+    const names = new Set<string>();
+    for (const entity of MACHINE_ENTITIES) {
+      for (const byEvent of set.byEntity[entity].table.values()) {
+        for (const candidates of byEvent.values())
+          for (const c of candidates) for (const g of c.guardNames) names.add(g);
+      }
+    }
+    known = names;
+    guardNamesOf.set(set, known);
+  }
+  return known;
+}
+
 /**
  * `options.disableGuards` as a set of names: every name must be a policy guard of one of the machines
  * in use (a typo must not silently leave a guard on), or a typed `invalid_options`.
@@ -221,12 +240,7 @@ export function readDisabledGuards(
       field: 'disableGuards',
     });
   }
-  const known = new Set<string>();
-  for (const entity of MACHINE_ENTITIES) {
-    for (const byEvent of set.byEntity[entity].table.values()) {
-      for (const candidates of byEvent.values()) for (const c of candidates) for (const g of c.guardNames) known.add(g);
-    }
-  }
+  const known = policyGuardNames(set);
   for (let i = 0; i < value.length; i++) {
     const name: unknown = value[i];
     if (typeof name !== 'string' || !known.has(name)) {
