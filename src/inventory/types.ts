@@ -515,3 +515,48 @@ export interface InventoryIntent {
   /** What must hold for them to be appended. */
   readonly preconditions: readonly InventoryPrecondition[];
 }
+
+/**
+ * What every inventory operation (reserve, release, commit, receive, adjust, cycle count ...) returns
+ * on success: the state with the intent applied (what the caller would see if the adapter applies
+ * it), the intent itself for the adapter, and whether the request was a replay of an operation
+ * already applied (then `state` is the input state and `intent.entries` is empty).
+ *
+ * @example
+ * ```ts
+ * import type { InventoryOperation } from 'ordercore/inventory';
+ *
+ * const replay: InventoryOperation = {
+ *   state: { balances: {}, reservations: {}, operations: {}, entries: 0 },
+ *   intent: { key: 'k-1', kind: 'reserve', entries: [], preconditions: [] },
+ *   replayed: true,
+ * };
+ * replay.intent.entries.length; //=> 0
+ * ```
+ */
+export interface InventoryOperation {
+  /** The state after the intent; the input state when `replayed`. */
+  readonly state: InventoryState;
+  /** The entries to append and their preconditions, for the adapter to apply atomically. */
+  readonly intent: InventoryIntent;
+  /** `true` when the idempotency key was already applied: nothing new is written. */
+  readonly replayed: boolean;
+}
+
+/**
+ * The options every inventory operation takes.
+ *
+ * @example
+ * ```ts
+ * import type { InventoryOperationOptions } from 'ordercore/inventory';
+ *
+ * const options: InventoryOperationOptions = { now: '2026-11-22T10:00:00Z', policy: { safetyStock: { SHIRT: 2 } } };
+ * options.now; //=> '2026-11-22T10:00:00Z'
+ * ```
+ */
+export interface InventoryOperationOptions {
+  /** The current instant: entries are stamped with it, holds expire against it. */
+  readonly now: Instant;
+  /** Safety stock and backorder limits (default: none). */
+  readonly policy?: AvailabilityPolicy;
+}
