@@ -14,6 +14,11 @@
  * @module ordercore/replenishment
  */
 
+// --- safety stock, reorder points, EOQ family, policies (lead) ---
+export { economicOrderQuantity } from './eoq/economicOrderQuantity.js';
+export { economicProductionQuantity } from './eoq/economicProductionQuantity.js';
+export { eoqWithBackorders } from './eoq/eoqWithBackorders.js';
+export { eoqWithQuantityDiscounts, type PriceBreak } from './eoq/eoqWithQuantityDiscounts.js';
 // --- errors and the normal distribution (lead) ---
 export type { ReplenishmentErrorCode } from './errors.js';
 export { REPLENISHMENT_ERROR_CODES, ReplenishmentError } from './errors.js';
@@ -22,4 +27,19 @@ export { standardNormalCdf } from './normal/standardNormalCdf.js';
 export { standardNormalLoss } from './normal/standardNormalLoss.js';
 export { standardNormalPdf } from './normal/standardNormalPdf.js';
 export { standardNormalQuantile } from './normal/standardNormalQuantile.js';
-// --- safety stock, reorder points, EOQ family, policies (helper Q) ---
+export { daysOfSupply } from './policies/daysOfSupply.js';
+export { orderUpToLevel } from './policies/orderUpToLevel.js';
+export { suggestReplenishment } from './policies/suggestReplenishment.js';
+export type {
+  InventoryPosition,
+  ReplenishmentPolicy,
+  ReplenishmentReason,
+  ReplenishmentSuggestion,
+} from './policies/types.js';
+export { REPLENISHMENT_REASONS } from './policies/types.js';
+export { cycleServiceLevel } from './safety/cycleServiceLevel.js';
+export { expectedShortage } from './safety/expectedShortage.js';
+export { reorderPoint } from './safety/reorderPoint.js';
+export { safetyStockForFillRate } from './safety/safetyStockForFillRate.js';
+export { safetyStockForServiceLevel } from './safety/safetyStockForServiceLevel.js';
+export type { DemandOverLeadTime, SafetyStock } from './types.js';
