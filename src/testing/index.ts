@@ -22,6 +22,8 @@
  * @module ordercore/testing
  */
 export { pricedCartViolations } from './invariants.js';
+// --- kpi (src/testing/kpi.ts) ---
+export { type KpiRecordArbitraryOptions, kpiOrderRecordArbitrary, kpiRecordArbitrary } from './kpi.js';
 export { type MoneyArbitraryOptions, moneyArbitrary } from './money.js';
 // --- orders (src/testing/orders.ts) ---
 export {
