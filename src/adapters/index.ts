@@ -13,3 +13,11 @@
  */
 
 // --- inventory store (helper P) ---
+export type { InMemoryInventoryStore, InMemoryInventoryStoreOptions } from './inMemoryInventoryStore.js';
+export { createInMemoryInventoryStore } from './inMemoryInventoryStore.js';
+export type {
+  InventoryLedgerPage,
+  InventoryStore,
+  InventoryStoreApplied,
+  InventoryStoreQuery,
+} from './inventoryStore.js';
