@@ -294,6 +294,8 @@ export interface KpiAccumulator<S, V> {
   add(state: S, records: readonly KpiRecord[]): S;
   /** The state of both inputs' records together (neither input is modified). */
   merge(a: S, b: S): S;
+  /** The state of all inputs' records together, in one pass (cheaper than merging pairwise). */
+  mergeAll(states: readonly S[]): S;
   /** The figure; `null` where its denominator is zero. */
   result(state: S): V;
 }

@@ -3,10 +3,12 @@ import { KpiError } from '../errors.js';
 import { accumulator, type Definition } from '../internal/accumulator.js';
 import {
   addDuration,
-  cloneDuration,
   createDuration,
+  type DurationWork,
   isDuration,
+  loadDuration,
   mergeDuration,
+  saveDuration,
   summarise,
 } from '../internal/duration.js';
 import { type OrderFacts, orderFacts } from '../internal/orders.js';
@@ -76,7 +78,7 @@ function workingDaysCounter(
 /** The cycle-time definition for options (shared with kpiReport). */
 export function cycleTimeDefinition(
   options: CycleTimeOptions = {},
-): Definition<DurationState, DurationSummary> & OrderStep<DurationState> {
+): Definition<DurationState, DurationSummary, DurationWork> & OrderStep<DurationWork> {
   if (!isRecord(options as unknown)) throw optionsError('options', 'expected an object.');
   const end = options.end ?? 'shipped';
   const unit = options.unit ?? 'calendar_days';
@@ -105,7 +107,7 @@ export function cycleTimeDefinition(
   }
   const holidays = [...new Set(holidayDays)].sort((a, b) => a - b);
   const workingDays = workingDaysCounter(weekend, holidays);
-  const stepOrder = (state: DurationState, f: OrderFacts, index = -1): void => {
+  const stepOrder = (state: DurationWork, f: OrderFacts, index = -1): void => {
     if (f.customerCancelled) return;
     const stop = end === 'shipped' ? f.shipped : f.delivered;
     if (Number.isNaN(stop)) return;
@@ -128,7 +130,8 @@ export function cycleTimeDefinition(
     },
     stepOrder,
     mergeInto: mergeDuration,
-    clone: cloneDuration,
+    load: loadDuration,
+    save: saveDuration,
     isState: isDuration,
     result: (state) => summarise(state, unit === 'calendar_days' ? 1440 : unit === 'hours' ? 60 : 1),
   };
@@ -158,7 +161,7 @@ export function orderCycleTime(options: CycleTimeOptions = {}): KpiAccumulator<D
   return accumulator(cycleTimeDefinition(options));
 }
 
-export const DOCK_TO_STOCK: Definition<DurationState, DurationSummary> = {
+export const DOCK_TO_STOCK: Definition<DurationState, DurationSummary, DurationWork> = {
   create: createDuration,
   step(state, record, index) {
     if (record.type !== 'receipt') return;
@@ -172,7 +175,8 @@ export const DOCK_TO_STOCK: Definition<DurationState, DurationSummary> = {
     addDuration(state, Math.floor((stored - arrived) / 60_000));
   },
   mergeInto: mergeDuration,
-  clone: cloneDuration,
+  load: loadDuration,
+  save: saveDuration,
   isState: isDuration,
   result: (state) => summarise(state, 60),
 };

@@ -54,7 +54,8 @@ export const FILL_RATES: Definition<FillRateState, { line: number | null; unit: 
     add(target.units, source.units.numerator, source.units.denominator);
     add(target.orders, source.orders.numerator, source.orders.denominator);
   },
-  clone: (s) => ({ lines: { ...s.lines }, units: { ...s.units }, orders: { ...s.orders } }),
+  load: (s) => ({ lines: { ...s.lines }, units: { ...s.units }, orders: { ...s.orders } }),
+  save: (s) => s,
   isState: (v): v is FillRateState =>
     isRecord(v) && ['lines', 'units', 'orders'].every((k) => hasNumbers(v[k], ['numerator', 'denominator'])),
   result: (s) => ({

@@ -1,7 +1,7 @@
 import { isRecord, show } from '../../core/show.js';
 import { type Money, roundedQuotient } from '../../money/index.js';
 import { KpiError } from '../errors.js';
-import { accumulator, type Definition } from '../internal/accumulator.js';
+import { accumulator, type Definition, put } from '../internal/accumulator.js';
 import { type OrderFacts, orderFacts } from '../internal/orders.js';
 import type { OrderStep } from '../internal/ratio.js';
 import type { KpiAccumulator, KpiOrderRecord } from '../types.js';
@@ -28,7 +28,7 @@ function addSum(sums: Sums, currency: string, amount: number): void {
     throw new KpiError('amount_out_of_range', `The ${currency} sum exceeds ±${Number.MAX_SAFE_INTEGER} minor units.`, {
       currency,
     });
-  Object.defineProperty(sums, currency, { value: next, writable: true, enumerable: true, configurable: true });
+  put(sums, currency, next);
 }
 
 function mergeSums(target: Sums, source: Sums): void {
@@ -74,15 +74,16 @@ export const COST_PER_ORDER: Definition<CostPerOrderState, Readonly<Record<strin
     mergeSums(target.costs as Sums, source.costs as Sums);
     (target as { orders: number }).orders += source.orders;
   },
-  clone: (s) => ({ costs: { ...s.costs }, orders: s.orders }),
+  load: (s) => ({ costs: { ...s.costs }, orders: s.orders }),
+  save: (s) => s,
   isState: (v): v is CostPerOrderState => isRecord(v) && typeof v['orders'] === 'number' && isSums(v['costs']),
   result(state) {
     if (state.orders === 0) return null;
     const out: Record<string, Money> = {};
     for (const currency of sortedCurrencies(state.costs as Sums))
-      Object.defineProperty(out, currency, {
-        value: { amount: roundedQuotient(state.costs[currency] as number, state.orders, 'half-even'), currency },
-        enumerable: true,
+      put(out, currency, {
+        amount: roundedQuotient(state.costs[currency] as number, state.orders, 'half-even'),
+        currency,
       });
     return out;
   },
@@ -164,7 +165,8 @@ export function turnoverDefinition(periodDays: number): Definition<TurnoverState
       mergeSums(target.inventory as Sums, source.inventory as Sums);
       mergeSums(target.snapshots as Sums, source.snapshots as Sums);
     },
-    clone: (s) => ({ cogs: { ...s.cogs }, inventory: { ...s.inventory }, snapshots: { ...s.snapshots } }),
+    load: (s) => ({ cogs: { ...s.cogs }, inventory: { ...s.inventory }, snapshots: { ...s.snapshots } }),
+    save: (s) => s,
     isState: (v): v is TurnoverState =>
       isRecord(v) && isSums(v['cogs']) && isSums(v['inventory']) && isSums(v['snapshots']),
     result(state) {
@@ -174,9 +176,9 @@ export function turnoverDefinition(periodDays: number): Definition<TurnoverState
         const n = Object.hasOwn(state.snapshots, currency) ? (state.snapshots[currency] as number) : 0;
         const average = n === 0 ? 0 : (state.inventory[currency] as number) / n;
         const turnover = average === 0 ? null : cogs / average;
-        Object.defineProperty(out, currency, {
-          value: { turnover, daysOfSupply: turnover === null || turnover === 0 ? null : periodDays / turnover },
-          enumerable: true,
+        put(out, currency, {
+          turnover,
+          daysOfSupply: turnover === null || turnover === 0 ? null : periodDays / turnover,
         });
       }
       return out;

@@ -1,6 +1,6 @@
 import { isRecord, show } from '../../core/show.js';
 import { KpiError } from '../errors.js';
-import { accumulator, count, type Definition, ratio } from '../internal/accumulator.js';
+import { accumulator, count, type Definition, put, ratio } from '../internal/accumulator.js';
 import type { KpiAccumulator } from '../types.js';
 
 /**
@@ -51,7 +51,7 @@ export interface PickingProductivity {
 type M = { cases: number; lines: number; labourHours: number; employees: Record<string, true> };
 
 function addEmployee(employees: Record<string, true>, id: string): void {
-  Object.defineProperty(employees, id, { value: true, writable: true, enumerable: true, configurable: true });
+  put(employees, id, true);
 }
 
 export const PICKING: Definition<PickingState, PickingProductivity> = {
@@ -80,7 +80,8 @@ export const PICKING: Definition<PickingState, PickingProductivity> = {
     t.labourHours += source.labourHours;
     for (const id of Object.keys(source.employees)) addEmployee(t.employees, id);
   },
-  clone: (s) => ({ cases: s.cases, lines: s.lines, labourHours: s.labourHours, employees: { ...s.employees } }),
+  load: (s) => ({ cases: s.cases, lines: s.lines, labourHours: s.labourHours, employees: { ...s.employees } }),
+  save: (s) => s,
   isState: (v): v is PickingState =>
     isRecord(v) &&
     typeof v['cases'] === 'number' &&

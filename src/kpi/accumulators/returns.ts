@@ -1,6 +1,6 @@
 import { isRecord, show } from '../../core/show.js';
 import { KpiError } from '../errors.js';
-import { accumulator, count, type Definition, ratio } from '../internal/accumulator.js';
+import { accumulator, count, type Definition, put, ratio } from '../internal/accumulator.js';
 import { dayKey, localDay, monthKey, offsetMinutes, recordInstant, weekKey } from '../internal/time.js';
 import type { KpiAccumulator } from '../types.js';
 
@@ -45,7 +45,7 @@ export interface ReturnCohort {
 
 function bump(map: Record<string, number>, key: string, by: number): void {
   const next = (Object.hasOwn(map, key) ? (map[key] as number) : 0) + by;
-  Object.defineProperty(map, key, { value: next, writable: true, enumerable: true, configurable: true });
+  put(map, key, next);
 }
 
 export function returnsDefinition(options: {
@@ -76,7 +76,8 @@ export function returnsDefinition(options: {
       for (const k of Object.keys(source.returned))
         bump(target.returned as Record<string, number>, k, source.returned[k] as number);
     },
-    clone: (s) => ({ shipped: { ...s.shipped }, returned: { ...s.returned } }),
+    load: (s) => ({ shipped: { ...s.shipped }, returned: { ...s.returned } }),
+    save: (s) => s,
     isState: (v): v is ReturnRateState => isRecord(v) && isRecord(v['shipped']) && isRecord(v['returned']),
     result(state) {
       const keys = [...new Set([...Object.keys(state.shipped), ...Object.keys(state.returned)])].sort();

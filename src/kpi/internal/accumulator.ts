@@ -3,56 +3,58 @@ import { KpiError } from '../errors.js';
 import type { KpiAccumulator, KpiRecord } from '../types.js';
 
 /**
- * How a KPI folds records: an imperative core on a state it owns (fast: `kpiReport` runs it over
- * millions of records), wrapped by `accumulator` into the pure, mergeable public form.
+ * How a KPI folds records: an imperative core on a working state W it owns (fast: `kpiReport` runs it
+ * over millions of records), wrapped by `accumulator` into the pure, mergeable public form whose
+ * states S are plain JSON data. For most KPIs W is S; histograms work on a Map and publish an object.
  */
-export interface Definition<S, V> {
-  /** A fresh, empty state. */
-  create(): S;
-  /** Adds one record into `state` (owned by the caller of step). */
-  step(state: S, record: KpiRecord, index: number): void;
-  /** Adds `source`'s counts into `target` (owned). */
-  mergeInto(target: S, source: S): void;
-  /** A deep copy. */
-  clone(state: S): S;
-  /** Whether a value is a state of this KPI (merging foreign data is refused). */
+export interface Definition<S, V, W = S> {
+  /** A fresh, empty working state. */
+  create(): W;
+  /** Adds one record into a working state. */
+  step(state: W, record: KpiRecord, index: number): void;
+  /** Adds `source`'s counts into `target`. */
+  mergeInto(target: W, source: W): void;
+  /** A fresh working copy of a published state. */
+  load(state: S): W;
+  /** The published (plain data) form of a working state. */
+  save(state: W): S;
+  /** Whether a value is a published state of this KPI (merging foreign data is refused). */
   isState(value: unknown): value is S;
   /** The figure. */
-  result(state: S): V;
+  result(state: W): V;
 }
 
 /** The pure, mergeable accumulator of a definition. */
-export function accumulator<S, V>(definition: Definition<S, V>): KpiAccumulator<S, V> {
-  const own = (state: unknown, field: string): S => {
+export function accumulator<S, V, W>(definition: Definition<S, V, W>): KpiAccumulator<S, V> {
+  const load = (state: unknown, field: string): W => {
     if (!definition.isState(state))
       throw new KpiError('invalid_state', `${field}: ${show(state)} is not a state this accumulator created.`, {
         field,
       });
-    return definition.clone(state);
+    return definition.load(state);
   };
   return {
-    create: () => definition.create(),
+    create: () => definition.save(definition.create()),
     add(state, records) {
-      const next = own(state, 'state');
+      const next = load(state, 'state');
       if (!Array.isArray(records))
         throw new KpiError('invalid_record', 'records: expected an array of records.', { field: 'records' });
       for (let i = 0; i < records.length; i += 1) definition.step(next, checkRecord(records[i], i), i);
-      return next;
+      return definition.save(next);
     },
     merge(a, b) {
-      const next = own(a, 'a');
-      if (!definition.isState(b))
-        throw new KpiError('invalid_state', `b: ${show(b)} is not a state this accumulator created.`, { field: 'b' });
-      definition.mergeInto(next, b);
-      return next;
+      const next = load(a, 'a');
+      definition.mergeInto(next, load(b, 'b'));
+      return definition.save(next);
     },
-    result: (state) => {
-      if (!definition.isState(state))
-        throw new KpiError('invalid_state', `state: ${show(state)} is not a state this accumulator created.`, {
-          field: 'state',
-        });
-      return definition.result(state);
+    mergeAll(states) {
+      if (!Array.isArray(states))
+        throw new KpiError('invalid_state', 'states: expected an array of states.', { field: 'states' });
+      const next = definition.create();
+      for (let i = 0; i < states.length; i += 1) definition.mergeInto(next, load(states[i], `states[${i}]`));
+      return definition.save(next);
     },
+    result: (state) => definition.result(load(state, 'state')),
   };
 }
 
@@ -93,4 +95,11 @@ export function hasNumbers(value: unknown, fields: readonly string[]): value is 
 /** Ratio result: null when nothing is in the base. */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
+}
+
+/** An own-property write safe for any key (plain assignment to '__proto__' would set the prototype). */
+export function put<T>(map: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
 }

@@ -33,7 +33,8 @@ export function orderRatio(
       (target as MutableRatio).numerator += source.numerator;
       (target as MutableRatio).denominator += source.denominator;
     },
-    clone: (state) => ({ numerator: state.numerator, denominator: state.denominator }),
+    load: (state) => ({ numerator: state.numerator, denominator: state.denominator }),
+    save: (s) => s,
     isState: (value): value is RatioState => hasNumbers(value, ['numerator', 'denominator']),
     result: (state) => ratio(state.numerator, state.denominator),
   };

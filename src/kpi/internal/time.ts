@@ -40,6 +40,9 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** Day numbers of month starts already computed (reports see the same few months again and again). */
+const monthStarts = new Map<number, number>();
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Milliseconds since the epoch, or NaN when the string is not a valid instant. */
@@ -91,7 +94,13 @@ export function instantMs(s: unknown): number {
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
     offset = (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
   } else return Number.NaN;
-  return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + ms - offset;
+  const monthKey = year * 12 + month;
+  let start = monthStarts.get(monthKey);
+  if (start === undefined) {
+    start = daysFromCivil(year, month, 1);
+    monthStarts.set(monthKey, start);
+  }
+  return (start + day - 1) * DAY_MS + hour * 3_600_000 + minute * 60_000 + ms - offset;
 }
 
 /** An instant from a record field, or an `invalid_record` naming it. */
@@ -124,8 +133,37 @@ export function localDay(ms: number, offsetMin: number): number {
   return Math.floor((ms + offsetMin * 60_000) / DAY_MS);
 }
 
+/** Keys already made per day number: reports and cohorts see the same few hundred days again and again. */
+const dayKeys = new Map<number, string>();
+const weekKeys = new Map<number, string>();
+const monthKeys = new Map<number, string>();
+
+function cached(cache: Map<number, string>, days: number, make: (days: number) => string): string {
+  let key = cache.get(days);
+  if (key === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    key = make(days);
+    cache.set(days, key);
+  }
+  return key;
+}
+
 /** 'YYYY-MM-DD' of a day number. */
 export function dayKey(days: number): string {
+  return cached(dayKeys, days, makeDayKey);
+}
+
+/** 'YYYY-Www' ISO week of a day number. */
+export function weekKey(days: number): string {
+  return cached(weekKeys, days, makeWeekKey);
+}
+
+/** 'YYYY-MM' of a day number. */
+export function monthKey(days: number): string {
+  return cached(monthKeys, days, makeMonthKey);
+}
+
+function makeDayKey(days: number): string {
   const { year, month, day } = civilFromDays(days);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -135,16 +173,14 @@ export function isoWeekday(days: number): number {
   return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
-/** 'YYYY-Www' ISO week of a day number. */
-export function weekKey(days: number): string {
+function makeWeekKey(days: number): string {
   const thursday = days - isoWeekday(days) + 4;
   const { year } = civilFromDays(thursday);
   const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
   return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
 
-/** 'YYYY-MM' of a day number. */
-export function monthKey(days: number): string {
+function makeMonthKey(days: number): string {
   const { year, month } = civilFromDays(days);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
