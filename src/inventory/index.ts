@@ -42,7 +42,61 @@ export type {
   StockBalance,
 } from './types.js';
 export { INVENTORY_OPERATION_KINDS, LEDGER_ENTRY_KINDS, RESERVATION_STATUSES } from './types.js';
+
 // --- ledger: reconcile, cycle counts, ledger checks (helper L) ---
+export { adjustStock } from './ledger/adjustStock.js';
+export { cycleCountCorrections } from './ledger/cycleCountCorrections.js';
+export { receiveStock } from './ledger/receiveStock.js';
+export { receiveTransfer } from './ledger/receiveTransfer.js';
+export { reconcile } from './ledger/reconcile.js';
+export { recordReturn } from './ledger/recordReturn.js';
+export { scheduleReceipt } from './ledger/scheduleReceipt.js';
+export { transferStock } from './ledger/transferStock.js';
+export type {
+  AdjustStockRequest,
+  BalanceDrift,
+  CycleCount,
+  CycleCountOptions,
+  ExternalBalance,
+  ReceiveStockRequest,
+  ReconciledField,
+  ReconcileOptions,
+  ReconcileResult,
+  ReconcileSource,
+  RecordReturnRequest,
+  ScheduleReceiptRequest,
+  TransferRequest,
+} from './ledger/types.js';
+export { RECONCILED_FIELDS } from './ledger/types.js';
+
 // --- available to promise: snapshot, stock, channels, time-phased (helper A) ---
+export { atpPeriods } from './atp/atpPeriods.js';
+export { availableToPromise } from './atp/availableToPromise.js';
+export { channelAvailability } from './atp/channelAvailability.js';
+export { cumulativeAtp } from './atp/cumulativeAtp.js';
+export { discreteAtp } from './atp/discreteAtp.js';
+export { lookAheadAtp } from './atp/lookAheadAtp.js';
+export { promiseDate } from './atp/promiseDate.js';
+export type {
+  AtpPeriod,
+  AtpPeriodsOptions,
+  AtpPromise,
+  AvailabilityOptions,
+  AvailabilityQuery,
+  ChannelAllocation,
+  ChannelAvailability,
+  ChannelBuffer,
+  ChannelFigure,
+  ChannelRule,
+  CumulativeAtp,
+  DatedDemand,
+  DiscreteAtp,
+  LocationAvailability,
+  LookAheadAtp,
+  PromisedDelivery,
+  PromiseOptions,
+  StockAvailability,
+  TimePhasedInput,
+} from './atp/types.js';
 // --- reservations (helper R) ---
 // --- sourcing (helper S) ---

@@ -471,6 +471,9 @@ export const INVENTORY_OPERATION_KINDS = [
   'ship',
   'transfer',
   'reconcile',
+  'schedule_receipt',
+  'return',
+  'cycle_count',
 ] as const;
 
 /**
