@@ -14,5 +14,34 @@
  */
 
 // --- layout and routing (helper K1) ---
+export { PICKING_ERROR_CODES, PickingError, type PickingErrorCode } from './errors.js';
+export {
+  type PathPoint,
+  type Pick,
+  ROUTING_POLICIES,
+  type Route,
+  type RoutingPolicy,
+  type StorageLocation,
+  type WarehouseLayout,
+} from './types.js';
 // --- batching (helper K2) ---
+export { batchOrders } from './batching/batchOrders.js';
+export {
+  ADDITION_RULES,
+  type AdditionRule,
+  type Batch,
+  BATCHING_METHODS,
+  BATCHING_START_METHODS,
+  type BatchingMethod,
+  type BatchingStartMethod,
+  type BatchingStop,
+  type BatchCapacity,
+  type BatchLoad,
+  type BatchOrder,
+  type BatchOrdersOptions,
+  type BatchPlan,
+  EXACT_BATCHING_MAX_ORDERS,
+  SEED_RULES,
+  type SeedRule,
+} from './batching/types.js';
 // --- waves, zones, pick lists (helper K3) ---
