@@ -35,6 +35,17 @@ export {
   orderEventSequenceArbitrary,
   orderLineArbitrary,
 } from './orders.js';
+// --- picking: benchmark instances (src/testing/pickingInstances.ts) ---
+export {
+  ABC_STORAGE_CLASSES,
+  type PickingInstance,
+  type PickingInstanceArbitraryOptions,
+  type PickingInstanceOptions,
+  type PickingInstanceOrder,
+  pickingInstance,
+  pickingInstanceArbitrary,
+  type StorageClass,
+} from './pickingInstances.js';
 export {
   cartArbitrary,
   catalogArbitrary,
