@@ -41,7 +41,11 @@ describe('the issue worked example: on hand 10, receipts 0/0/20/0, demand 4/8/5/
 
   it('promiseDate: up to 10 units in period 2, more never', () => {
     expect(value(promiseDate(input, 1)).period).toBe(2);
-    expect(value(promiseDate(input, 10))).toEqual({ period: 2, deliveries: [{ period: 2, quantity: 10 }], unpromised: 0 });
+    expect(value(promiseDate(input, 10))).toEqual({
+      period: 2,
+      deliveries: [{ period: 2, quantity: 10 }],
+      unpromised: 0,
+    });
     expect(value(promiseDate(input, 11))).toEqual({ period: null, deliveries: [], unpromised: 11 });
     expect(value(promiseDate(input, 11, { split: true }))).toEqual({
       period: null,
@@ -140,8 +144,22 @@ describe('hostile time-phased input is a typed error naming the field', () => {
     ['no periods', { onHand: 1, periods: [] }, 'periods'],
     ['periods not an array', { onHand: 1, periods: { length: 1 } }, 'periods'],
     ['a period null', { onHand: 1, periods: [null] }, 'periods[0]'],
-    ['negative receipts', { onHand: 1, periods: [{ receipts: 0, demand: 0 }, { receipts: -1, demand: 0 }] }, 'periods[1].receipts'],
-    ['Infinity demand', { onHand: 1, periods: [{ receipts: 0, demand: Number.POSITIVE_INFINITY }] }, 'periods[0].demand'],
+    [
+      'negative receipts',
+      {
+        onHand: 1,
+        periods: [
+          { receipts: 0, demand: 0 },
+          { receipts: -1, demand: 0 },
+        ],
+      },
+      'periods[1].receipts',
+    ],
+    [
+      'Infinity demand',
+      { onHand: 1, periods: [{ receipts: 0, demand: Number.POSITIVE_INFINITY }] },
+      'periods[0].demand',
+    ],
     ['string demand', { onHand: 1, periods: [{ receipts: 0, demand: '3' }] }, 'periods[0].demand'],
     ['label not a string', { onHand: 1, periods: [{ receipts: 0, demand: 0, label: 3 }] }, 'periods[0].label'],
     [
@@ -230,7 +248,12 @@ describe('atpPeriods: from the ledger to the time-phased view', () => {
     },
   ];
   const state = deepFreeze(foldLedger(ledger));
-  const weeks = deepFreeze(['2026-12-01T00:00:00Z', '2026-12-08T00:00:00Z', '2026-12-15T00:00:00Z', '2026-12-22T00:00:00Z']);
+  const weeks = deepFreeze([
+    '2026-12-01T00:00:00Z',
+    '2026-12-08T00:00:00Z',
+    '2026-12-15T00:00:00Z',
+    '2026-12-22T00:00:00Z',
+  ]);
   const orders = deepFreeze([
     { quantity: 1, at: '2026-11-25T00:00:00Z', reference: 'past due' },
     { quantity: 4, at: '2026-12-08T00:00:00Z' },
@@ -238,7 +261,9 @@ describe('atpPeriods: from the ledger to the time-phased view', () => {
   ]);
 
   it('buckets receipts and demand by period (boundaries are period starts, inclusive)', () => {
-    const r = value(atpPeriods(state, { sku: 'SHIRT', location: 'dc' }, orders, weeks, { now: '2026-12-01T09:00:00Z' }));
+    const r = value(
+      atpPeriods(state, { sku: 'SHIRT', location: 'dc' }, orders, weeks, { now: '2026-12-01T09:00:00Z' }),
+    );
     // 30 on hand − 12 allocated − 5 held.
     expect(r.onHand).toBe(13);
     expect(r.periods).toEqual([
@@ -278,7 +303,13 @@ describe('atpPeriods: from the ledger to the time-phased view', () => {
       [weeks, [{ quantity: 1, at: 'soon' }], now, 'invalid_instant', 'demand[0].at'],
       [weeks, 'none', now, 'invalid_request', 'demand'],
       [weeks, [], { now: 'now' }, 'invalid_instant', 'now'],
-      [weeks, [], { now: at, policy: { safetyStock: { SHIRT: -1 } } }, 'invalid_options', 'policy.safetyStock["SHIRT"]'],
+      [
+        weeks,
+        [],
+        { now: at, policy: { safetyStock: { SHIRT: -1 } } },
+        'invalid_options',
+        'policy.safetyStock["SHIRT"]',
+      ],
       [weeks, [], { now: at, excludeOwner: '' }, 'invalid_options', 'excludeOwner'],
     ];
     for (const [boundaries, demand, options, code, field] of cases) {
