@@ -45,3 +45,21 @@ export {
   type SeedRule,
 } from './batching/types.js';
 // --- waves, zones, pick lists (helper K3) ---
+export { locationLabel } from './pickList/locationLabel.js';
+export { type PickListLine, pickList } from './pickList/pickList.js';
+export { planWaves } from './waves/planWaves.js';
+export {
+  type PlannedWave,
+  WAVE_ORDER_FLAGS,
+  WAVE_ROLL_REASONS,
+  type WaveCapacity,
+  type WaveLoad,
+  type WaveOrder,
+  type WaveOrderFlag,
+  type WavePlacement,
+  type WavePlan,
+  type WavePlanOptions,
+  type WaveRoll,
+  type WaveRollReason,
+  type WaveSlot,
+} from './waves/types.js';
