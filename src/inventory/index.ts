@@ -99,4 +99,56 @@ export type {
   TimePhasedInput,
 } from './atp/types.js';
 // --- reservations (helper R) ---
+export { commitReservation } from './reservations/commitReservation.js';
+export { expireReservations } from './reservations/expireReservations.js';
+export { extendReservation } from './reservations/extendReservation.js';
+export { releaseAllocation } from './reservations/releaseAllocation.js';
+export { releaseReservation } from './reservations/releaseReservation.js';
+export { reserve } from './reservations/reserve.js';
+export { reserveBatch } from './reservations/reserveBatch.js';
+export { shipAllocation } from './reservations/shipAllocation.js';
+export type {
+  CommitReservationRequest,
+  CommitTarget,
+  ExpireReservationsRequest,
+  ExtendReservationRequest,
+  ReleaseAllocationRequest,
+  ReleaseReservationRequest,
+  ReserveBatchRequest,
+  ReserveLine,
+  ReserveRequest,
+  ShipAllocationRequest,
+} from './reservations/types.js';
+export { COMMIT_TARGETS } from './reservations/types.js';
 // --- sourcing (helper S) ---
+export { sourceOrder } from './sourcing/sourceOrder.js';
+export { sourceOrders } from './sourcing/sourceOrders.js';
+export type {
+  DropShipMode,
+  LocationCapacity,
+  ShortfallReason,
+  SourcedLine,
+  SourcingBatch,
+  SourcingDecision,
+  SourcingLocation,
+  SourcingLocationKind,
+  SourcingMeasure,
+  SourcingOrder,
+  SourcingOrderLine,
+  SourcingPlan,
+  SourcingReason,
+  SourcingRule,
+  SourcingScore,
+  SourcingShipment,
+  SourcingShortfall,
+  SourcingStrategy,
+  SourcingSummary,
+  WeightedSourcingRule,
+} from './sourcing/types.js';
+export {
+  DROP_SHIP_MODES,
+  SHORTFALL_REASONS,
+  SOURCING_DECISIONS,
+  SOURCING_LOCATION_KINDS,
+  SOURCING_RULES,
+} from './sourcing/types.js';
