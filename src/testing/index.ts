@@ -22,6 +22,28 @@
  * @module ordercore/testing
  */
 export { pricedCartViolations } from './invariants.js';
+// --- inventory: ledger (src/testing/inventoryLedger.ts) ---
+export {
+  type LedgerArbitraryOptions,
+  ledgerArbitrary,
+  type StockPosition,
+  stockPositionArbitrary,
+} from './inventoryLedger.js';
+// --- inventory: store conformance (src/testing/inventoryStore.ts) ---
+export {
+  INVENTORY_CONFORMANCE_OPERATIONS,
+  type InventoryConformanceOperation,
+  type InventoryStoreConformanceCase,
+  type InventoryStoreConformanceOptions,
+  type InventoryStoreFactory,
+  inventoryStoreConformance,
+} from './inventoryStore.js';
+// --- inventory: available to promise (src/testing/inventoryAtp.ts) ---
+export {
+  channelRulesArbitrary,
+  type TimePhasedArbitraryOptions,
+  timePhasedInputArbitrary,
+} from './inventoryAtp.js';
 // --- kpi (src/testing/kpi.ts) ---
 export { type KpiRecordArbitraryOptions, kpiOrderRecordArbitrary, kpiRecordArbitrary } from './kpi.js';
 export { type MoneyArbitraryOptions, moneyArbitrary } from './money.js';
