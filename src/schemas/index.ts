@@ -14,6 +14,8 @@
  * @module ordercore/schemas
  */
 export { calendarDateSchema, instantSchema } from './dates.js';
+// --- kpi (src/schemas/kpi.ts) ---
+export { kpiRecordSchema, parseKpiRecords } from './kpi.js';
 export {
   currencyCodeSchema,
   moneySchema,
@@ -53,3 +55,10 @@ export {
   pricingOptionsSchema,
   promotionSchema,
 } from './pricing.js';
+// --- replenishment (src/schemas/replenishment.ts) ---
+export {
+  inventoryPositionSchema,
+  parseInventoryPosition,
+  parseReplenishmentPolicy,
+  replenishmentPolicySchema,
+} from './replenishment.js';
