@@ -47,6 +47,7 @@ export {
 // --- waves, zones, pick lists (helper K3) ---
 export { locationLabel } from './pickList/locationLabel.js';
 export { type PickListLine, pickList } from './pickList/pickList.js';
+export { planAndBatchWaves, type WaveBatches, type WaveBatchingOptions } from './waves/planAndBatchWaves.js';
 export { planWaves } from './waves/planWaves.js';
 export {
   type PlannedWave,

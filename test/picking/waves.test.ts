@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOrdercoreError } from '../../src/core/errors.js';
+import { planAndBatchWaves } from '../../src/picking/waves/planAndBatchWaves.js';
 import { planWaves } from '../../src/picking/waves/planWaves.js';
 import type { WaveOrder, WavePlanOptions } from '../../src/picking/waves/types.js';
 
@@ -245,5 +246,30 @@ describe('planWaves', () => {
   it('a SKU or order id named __proto__ is just an id', () => {
     const r = planWaves([order('__proto__', 1), order('constructor', 1)], { now: day('07:00'), waves: slots });
     expect(r.ok && r.value.placements.map((p) => p.orderId)).toEqual(['__proto__', 'constructor']);
+  });
+});
+
+describe('planAndBatchWaves', () => {
+  const layout = {
+    aisles: 3,
+    cellsPerSide: 10,
+    cellLength: 1,
+    aisleSpacing: 3,
+    frontMargin: 1,
+    backMargin: 1,
+    depot: { aisle: 0 },
+  };
+  it('names the wave when a wave cannot be batched, and refuses non-object options', () => {
+    const r = planAndBatchWaves(layout, [order('big', 5)], {
+      now: day('07:00'),
+      waves: [{ id: 'W9', releaseAt: day('08:00') }],
+      batching: { capacity: { items: 2 }, policy: 'return', method: 'fcfs' },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.details['waveId']).toBe('W9');
+    expect(r.error.message.startsWith('wave "W9": ')).toBe(true);
+    const bad = planAndBatchWaves(layout, [], null as never);
+    expect(!bad.ok && bad.error.code).toBe('invalid_options');
   });
 });
