@@ -212,14 +212,15 @@ describe('reconcile', () => {
         const state = foldLedger(ledger);
         const clean = balancesOf(state);
         fc.pre(clean.length > 0);
-        const rows = clean.map((b) => ({ ...b }) as Record<string, unknown> & StockBalance);
+        type Row = { -readonly [K in keyof StockBalance]: StockBalance[K] };
+        const rows: Row[] = clean.map((b) => ({ ...b }));
         const truth = new Map<string, { expected: number; actual: number }>();
         for (const { row, field, delta } of cells) {
-          const target = rows[row % rows.length] as Record<string, unknown> & StockBalance;
+          const target = rows[row % rows.length] as Row;
           const cell = `${JSON.stringify([target.sku, target.location])}|${field}`;
           const expected = (clean[row % rows.length] as StockBalance)[field];
-          target[field] = (target[field] as number) + delta;
-          truth.set(cell, { expected, actual: target[field] as number });
+          target[field] += delta;
+          truth.set(cell, { expected, actual: target[field] });
         }
         for (const [cell, { expected, actual }] of truth) if (expected === actual) truth.delete(cell);
         const input = deepFreeze(shuffle ? [...rows].reverse() : rows);
