@@ -22,6 +22,12 @@
  * @module ordercore/testing
  */
 export { pricedCartViolations } from './invariants.js';
+// --- inventory: available to promise (src/testing/inventoryAtp.ts) ---
+export {
+  channelRulesArbitrary,
+  type TimePhasedArbitraryOptions,
+  timePhasedInputArbitrary,
+} from './inventoryAtp.js';
 // --- inventory: ledger (src/testing/inventoryLedger.ts) ---
 export {
   type LedgerArbitraryOptions,
@@ -29,6 +35,12 @@ export {
   type StockPosition,
   stockPositionArbitrary,
 } from './inventoryLedger.js';
+// --- inventory: sourcing (src/testing/inventorySourcing.ts) ---
+export {
+  type SourcingScenario,
+  type SourcingScenarioArbitraryOptions,
+  sourcingScenarioArbitrary,
+} from './inventorySourcing.js';
 // --- inventory: store conformance (src/testing/inventoryStore.ts) ---
 export {
   INVENTORY_CONFORMANCE_OPERATIONS,
@@ -38,12 +50,6 @@ export {
   type InventoryStoreFactory,
   inventoryStoreConformance,
 } from './inventoryStore.js';
-// --- inventory: available to promise (src/testing/inventoryAtp.ts) ---
-export {
-  channelRulesArbitrary,
-  type TimePhasedArbitraryOptions,
-  timePhasedInputArbitrary,
-} from './inventoryAtp.js';
 // --- kpi (src/testing/kpi.ts) ---
 export { type KpiRecordArbitraryOptions, kpiOrderRecordArbitrary, kpiRecordArbitrary } from './kpi.js';
 export { type MoneyArbitraryOptions, moneyArbitrary } from './money.js';
@@ -57,6 +63,13 @@ export {
   orderEventSequenceArbitrary,
   orderLineArbitrary,
 } from './orders.js';
+// --- picking: batching (src/testing/pickingBatching.ts) ---
+export {
+  type BatchingScenario,
+  type BatchingScenarioArbitraryOptions,
+  batchingScenarioArbitrary,
+  batchPlanViolations,
+} from './pickingBatching.js';
 // --- picking: benchmark instances (src/testing/pickingInstances.ts) ---
 export {
   ABC_STORAGE_CLASSES,
