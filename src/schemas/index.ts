@@ -14,6 +14,20 @@
  * @module ordercore/schemas
  */
 export { calendarDateSchema, instantSchema } from './dates.js';
+// --- inventory: available to promise (src/schemas/inventoryAtp.ts) ---
+export {
+  availabilityOptionsSchema,
+  availabilityPolicySchema,
+  availabilityQuerySchema,
+  channelRulesSchema,
+  datedDemandSchema,
+  parseAvailabilityOptions,
+  parseAvailabilityQuery,
+  parseChannelRules,
+  parseTimePhasedInput,
+  promiseOptionsSchema,
+  timePhasedInputSchema,
+} from './inventoryAtp.js';
 // --- kpi (src/schemas/kpi.ts) ---
 export { kpiRecordSchema, parseKpiRecords } from './kpi.js';
 export {
