@@ -59,6 +59,27 @@ export {
   shipmentSchema,
 } from './orders.js';
 export { parseInput } from './parse.js';
+// --- picking: batching (src/schemas/pickingBatching.ts) ---
+export {
+  batchCapacitySchema,
+  batchOrderSchema,
+  batchOrdersOptionsSchema,
+  parseBatchOrders,
+  parseBatchOrdersOptions,
+} from './pickingBatching.js';
+// --- picking: waves and zones (src/schemas/pickingWaves.ts) ---
+export {
+  parsePickingZones,
+  parseWaveOrders,
+  parseWavePlanOptions,
+  parseZonePickListOptions,
+  pickingZoneSchema,
+  waveCapacitySchema,
+  waveOrderSchema,
+  wavePlanOptionsSchema,
+  waveSlotSchema,
+  zonePickListOptionsSchema,
+} from './pickingWaves.js';
 export {
   cartSchema,
   catalogSchema,
