@@ -49,10 +49,11 @@ export interface InMemoryInventoryStoreOptions {
  *
  * const store = createInMemoryInventoryStore();
  * const at = '2026-11-22T10:00:00Z';
- * store.applySync({
+ * const applied = store.applySync({
  *   key: 'po-1', kind: 'receive', preconditions: [],
  *   entries: [{ id: 'po-1#0', kind: 'receipt', sku: 'SHIRT', location: 'dc', quantity: 5, at, operation: 'po-1' }],
- * }).ok; //=> true
+ * });
+ * applied.ok; //=> true
  * store.loadSync().entries; //=> 1
  * store.ledgerSync({ from: 0, limit: 1 })[0]?.id; //=> 'po-1#0'
  * ```
