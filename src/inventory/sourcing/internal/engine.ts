@@ -54,6 +54,8 @@ interface OrderWork {
   readonly used: Float64Array;
   /** The takes committed for this order so far. */
   readonly committed: Takes;
+  /** Scratch: a copy of `need` for trial fills (no allocation per trial). */
+  readonly trial: Float64Array;
 }
 
 function compareIds(a: string, b: string): number {
@@ -71,6 +73,8 @@ export class Sourcer {
   private readonly unitsLeft: Float64Array;
   private readonly ordersLeft: Float64Array;
   private readonly linesLeft: Float64Array;
+  /** Scratch: the current order's score per location (only its candidates' slots are meaningful). */
+  private readonly score: Float64Array;
 
   constructor(
     private readonly locations: readonly CheckedLocation[],
@@ -80,6 +84,7 @@ export class Sourcer {
     this.unitsLeft = Float64Array.from(locations, (l) => l.units);
     this.ordersLeft = Float64Array.from(locations, (l) => l.orders);
     this.linesLeft = Float64Array.from(locations, (l) => l.lines);
+    this.score = new Float64Array(locations.length);
   }
 
   /** Availability of one SKU at every location (built on first use, then consumed in place). */
@@ -180,8 +185,9 @@ export class Sourcer {
     const covers = allZero(baseNeed);
     if (covers && baseShipments > 1) {
       // One location that covers everything, in rank order.
+      const need = work.trial;
       for (const l of sequence) {
-        const need = work.need.slice();
+        need.set(work.need);
         this.takeAt(l, work, need, null, true);
         if (allZero(need)) {
           const takes = newTakes();
@@ -246,7 +252,8 @@ export class Sourcer {
     const subset: number[] = new Array<number>(k).fill(0);
     for (;;) {
       for (let i = 0; i < k; i += 1) subset[i] = top[pick[i] as number] as number;
-      const need = work.need.slice();
+      const need = work.trial;
+      need.set(work.need);
       for (const l of subset) {
         if (this.takeAt(l, work, need, null, true) === 0) break;
       }
@@ -309,7 +316,15 @@ export class Sourcer {
       need[i] = line.quantity;
       requestedUnits += line.quantity;
     }
-    const work: OrderWork = { m, skuOf, cols, need, used: new Float64Array(cols.length), committed: newTakes() };
+    const work: OrderWork = {
+      m,
+      skuOf,
+      cols,
+      need,
+      used: new Float64Array(cols.length),
+      trial: new Float64Array(m),
+      committed: newTakes(),
+    };
     if (order.fulfillment === 'pickup') return this.pickup(order, work, requestedUnits);
 
     // Candidates: usable locations with capacity and some of the order's SKUs.
@@ -328,7 +343,8 @@ export class Sourcer {
     const r = rules.length;
     const values = new Float64Array(r * c);
     const normalised = new Float64Array(r * c);
-    const score = new Float64Array(this.n);
+    const score = this.score;
+    for (const l of candidates) score[l] = 0;
     let weightTotal = 0;
     for (const w of weights) weightTotal += w;
     for (let k = 0; k < r; k += 1) {
