@@ -64,3 +64,13 @@ export {
   type WaveRollReason,
   type WaveSlot,
 } from './waves/types.js';
+export {
+  type PickingZone,
+  ZONE_PICKING_MODES,
+  type ZoneOrder,
+  type ZonePickingMode,
+  type ZonePickList,
+  type ZonePickListOptions,
+  type ZonePickListsResult,
+  type ZoneWork,
+} from './zones/types.js';

@@ -80,6 +80,19 @@ export {
   waveSlotSchema,
   zonePickListOptionsSchema,
 } from './pickingWaves.js';
+// --- picking: waves and zones (src/schemas/pickingWaves.ts) ---
+export {
+  parsePickingZones,
+  parseWaveOrders,
+  parseWavePlanOptions,
+  parseZonePickListOptions,
+  pickingZoneSchema,
+  waveCapacitySchema,
+  waveOrderSchema,
+  wavePlanOptionsSchema,
+  waveSlotSchema,
+  zonePickListOptionsSchema,
+} from './pickingWaves.js';
 export {
   cartSchema,
   catalogSchema,
