@@ -255,7 +255,7 @@ function report(records: readonly KpiRecord[], options: KpiReportOptions): KpiRe
     }
     switch (record.type) {
       case 'order': {
-        const facts = orderFacts(record, i);
+        const facts = orderFacts(record, i, ms);
         g.orders += 1;
         PERFECT_ORDER.stepOrder(g.perfect, facts);
         OTIF.stepOrder(g.otif, facts);

@@ -1,55 +1,88 @@
 import { isRecord } from '../../core/show.js';
+import { KpiError } from '../errors.js';
 import type { DurationState, DurationSummary } from '../types.js';
 
-/** A duration histogram being filled: counts per whole value in a Map (fast for sparse values). */
+/**
+ * A duration histogram being filled: counts per whole value, dense for values below DENSE_LIMIT
+ * (a plain array indexed by the value: the common case, minutes up to ~45 days) and in a Map above
+ * it (rare outliers), so adding a value is an array increment, not a hash lookup.
+ */
 export interface DurationWork {
   count: number;
   sum: number;
-  readonly counts: Map<number, number>;
+  readonly dense: number[];
+  readonly sparse: Map<number, number>;
 }
 
+const DENSE_LIMIT = 1 << 16;
+
 export function createDuration(): DurationWork {
-  return { count: 0, sum: 0, counts: new Map() };
+  return { count: 0, sum: 0, dense: [], sparse: new Map() };
+}
+
+function addCount(state: DurationWork, value: number, n: number): void {
+  if (value < DENSE_LIMIT) {
+    const dense = state.dense;
+    while (dense.length <= value) dense.push(0);
+    dense[value] = (dense[value] as number) + n;
+  } else state.sparse.set(value, (state.sparse.get(value) ?? 0) + n);
 }
 
 /** Adds one whole-unit value (a non-negative integer). */
 export function addDuration(state: DurationWork, value: number): void {
   state.count += 1;
   state.sum += value;
-  state.counts.set(value, (state.counts.get(value) ?? 0) + 1);
+  addCount(state, value, 1);
 }
 
 export function mergeDuration(target: DurationWork, source: DurationWork): void {
   target.count += source.count;
   target.sum += source.sum;
-  for (const [value, n] of source.counts) target.counts.set(value, (target.counts.get(value) ?? 0) + n);
+  const dense = source.dense;
+  for (let v = 0; v < dense.length; v += 1) if ((dense[v] as number) !== 0) addCount(target, v, dense[v] as number);
+  for (const [value, n] of source.sparse) addCount(target, value, n);
 }
 
-/** The working form of a published state. */
+/** Every (value, count) in ascending value order. */
+function entries(state: DurationWork): [number, number][] {
+  const out: [number, number][] = [];
+  const dense = state.dense;
+  for (let v = 0; v < dense.length; v += 1) if ((dense[v] as number) !== 0) out.push([v, dense[v] as number]);
+  for (const value of [...state.sparse.keys()].sort((a, b) => a - b))
+    out.push([value, state.sparse.get(value) as number]);
+  return out;
+}
+
+/** The working form of a published state (keys that are not whole numbers are refused). */
 export function loadDuration(state: DurationState): DurationWork {
-  const counts = new Map<number, number>();
-  for (const key of Object.keys(state.counts)) counts.set(Number(key), state.counts[key] as number);
-  return { count: state.count, sum: state.sum, counts };
+  const work = createDuration();
+  work.count = state.count;
+  work.sum = state.sum;
+  for (const key of Object.keys(state.counts)) {
+    const value = Number(key);
+    const n = state.counts[key];
+    if (!Number.isSafeInteger(value) || value < 0 || typeof n !== 'number' || !(n >= 0))
+      throw new KpiError('invalid_state', `counts.${key}: not a whole value with a count.`, { field: `counts.${key}` });
+    addCount(work, value, n);
+  }
+  return work;
 }
 
 /** The published form: counts keyed by value, ascending. */
 export function saveDuration(state: DurationWork): DurationState {
   const counts: Record<string, number> = {};
-  for (const value of [...state.counts.keys()].sort((a, b) => a - b))
-    counts[String(value)] = state.counts.get(value) as number;
+  for (const [value, n] of entries(state)) counts[String(value)] = n;
   return { count: state.count, sum: state.sum, counts };
 }
 
 export function isDuration(value: unknown): value is DurationState {
-  if (
-    !isRecord(value) ||
-    typeof value['count'] !== 'number' ||
-    typeof value['sum'] !== 'number' ||
-    !isRecord(value['counts'])
-  )
-    return false;
-  for (const [key, n] of Object.entries(value['counts'])) if (!/^\d+$/.test(key) || typeof n !== 'number') return false;
-  return true;
+  // The counts' keys and values are checked as they are loaded (loadDuration).
+  return (
+    isRecord(value) &&
+    typeof value['count'] === 'number' &&
+    typeof value['sum'] === 'number' &&
+    isRecord(value['counts'])
+  );
 }
 
 /**
@@ -58,15 +91,15 @@ export function isDuration(value: unknown): value is DurationState {
  */
 export function summarise(state: DurationWork, scale: number): DurationSummary {
   if (state.count === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, max: null };
-  const values = [...state.counts.keys()].sort((a, b) => a - b);
+  const all = entries(state);
   const rank = (p: number): number => {
     const target = Math.max(1, Math.ceil(p * state.count));
     let seen = 0;
-    for (const v of values) {
-      seen += state.counts.get(v) as number;
+    for (const [v, n] of all) {
+      seen += n;
       if (seen >= target) return v / scale;
     }
-    return (values[values.length - 1] as number) / scale;
+    return (all[all.length - 1] as [number, number])[0] / scale;
   };
   return {
     count: state.count,
@@ -74,6 +107,6 @@ export function summarise(state: DurationWork, scale: number): DurationSummary {
     p50: rank(0.5),
     p90: rank(0.9),
     p95: rank(0.95),
-    max: (values[values.length - 1] as number) / scale,
+    max: (all[all.length - 1] as [number, number])[0] / scale,
   };
 }

@@ -44,8 +44,8 @@ function flag(value: unknown, fallback: boolean, index: number, field: string): 
 }
 
 /** Reads an order record's facts (NaN for absent instants), or an `invalid_record` naming the field. */
-export function orderFacts(order: KpiOrderRecord, index: number): OrderFacts {
-  const placed = recordInstant(order.placedAt, index, 'placedAt');
+export function orderFacts(order: KpiOrderRecord, index: number, placedMs?: number): OrderFacts {
+  const placed = placedMs ?? recordInstant(order.placedAt, index, 'placedAt');
   const cancelledBy = order.cancelledBy;
   if (cancelledBy !== undefined && cancelledBy !== 'customer' && cancelledBy !== 'seller')
     throw new KpiError(
