@@ -13,8 +13,35 @@
  * @module ordercore/picking
  */
 
+// --- batching (helper K2) ---
+export { batchOrders } from './batching/batchOrders.js';
+export {
+  ADDITION_RULES,
+  type AdditionRule,
+  BATCHING_METHODS,
+  BATCHING_START_METHODS,
+  type Batch,
+  type BatchCapacity,
+  type BatchingMethod,
+  type BatchingStartMethod,
+  type BatchingStop,
+  type BatchLoad,
+  type BatchOrder,
+  type BatchOrdersOptions,
+  type BatchPlan,
+  EXACT_BATCHING_MAX_ORDERS,
+  SEED_RULES,
+  type SeedRule,
+} from './batching/types.js';
 // --- layout and routing (helper K1) ---
 export { PICKING_ERROR_CODES, PickingError, type PickingErrorCode } from './errors.js';
+export { locationCoordinates } from './layout/locationCoordinates.js';
+export { validateLayout } from './layout/validateLayout.js';
+// --- waves, zones, pick lists (helper K3) ---
+export { locationLabel } from './pickList/locationLabel.js';
+export { type PickListLine, pickList } from './pickList/pickList.js';
+export { routeLength } from './routing/routeLength.js';
+export { routePicks } from './routing/routePicks.js';
 export {
   type PathPoint,
   type Pick,
@@ -24,29 +51,6 @@ export {
   type StorageLocation,
   type WarehouseLayout,
 } from './types.js';
-// --- batching (helper K2) ---
-export { batchOrders } from './batching/batchOrders.js';
-export {
-  ADDITION_RULES,
-  type AdditionRule,
-  type Batch,
-  BATCHING_METHODS,
-  BATCHING_START_METHODS,
-  type BatchingMethod,
-  type BatchingStartMethod,
-  type BatchingStop,
-  type BatchCapacity,
-  type BatchLoad,
-  type BatchOrder,
-  type BatchOrdersOptions,
-  type BatchPlan,
-  EXACT_BATCHING_MAX_ORDERS,
-  SEED_RULES,
-  type SeedRule,
-} from './batching/types.js';
-// --- waves, zones, pick lists (helper K3) ---
-export { locationLabel } from './pickList/locationLabel.js';
-export { type PickListLine, pickList } from './pickList/pickList.js';
 export { planAndBatchWaves, type WaveBatches, type WaveBatchingOptions } from './waves/planAndBatchWaves.js';
 export { planWaves } from './waves/planWaves.js';
 export {
