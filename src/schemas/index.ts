@@ -28,6 +28,24 @@ export {
   promiseOptionsSchema,
   timePhasedInputSchema,
 } from './inventoryAtp.js';
+// --- inventory: ledger (src/schemas/inventoryLedger.ts) ---
+export {
+  adjustStockRequestSchema,
+  cycleCountSchema,
+  externalBalanceSchema,
+  inventoryIntentSchema,
+  inventoryPreconditionSchema,
+  ledgerEntrySchema,
+  ledgerSchema,
+  parseInventoryIntent,
+  parseLedger,
+  parseLedgerEntry,
+  receiveStockRequestSchema,
+  reconcileOptionsSchema,
+  recordReturnRequestSchema,
+  scheduleReceiptRequestSchema,
+  transferRequestSchema,
+} from './inventoryLedger.js';
 // --- kpi (src/schemas/kpi.ts) ---
 export { kpiRecordSchema, parseKpiRecords } from './kpi.js';
 export {
@@ -67,19 +85,6 @@ export {
   parseBatchOrders,
   parseBatchOrdersOptions,
 } from './pickingBatching.js';
-// --- picking: waves and zones (src/schemas/pickingWaves.ts) ---
-export {
-  parsePickingZones,
-  parseWaveOrders,
-  parseWavePlanOptions,
-  parseZonePickListOptions,
-  pickingZoneSchema,
-  waveCapacitySchema,
-  waveOrderSchema,
-  wavePlanOptionsSchema,
-  waveSlotSchema,
-  zonePickListOptionsSchema,
-} from './pickingWaves.js';
 // --- picking: waves and zones (src/schemas/pickingWaves.ts) ---
 export {
   parsePickingZones,
