@@ -13,7 +13,6 @@ import {
   adjustStockRequestSchema,
   cycleCountSchema,
   externalBalanceSchema,
-  inventoryIntentSchema,
   parseInput,
   parseInventoryIntent,
   parseLedger,
