@@ -3,6 +3,8 @@
 // and the trace that explains every number; then takes the priced cart through ordercore/orders, from
 // placement through payment, a split shipment, delivery and a partial return with a refund. It grows
 // with each module of ordercore.
+
+import { type KpiRecord, kpiReport } from 'ordercore/kpi';
 import { format, type Money, money, negate, toSnapshot } from 'ordercore/money';
 import {
   type Actor,
@@ -20,6 +22,7 @@ import {
   transition,
 } from 'ordercore/orders';
 import { type Catalog, type PricingOptions, priceCart } from 'ordercore/pricing';
+import { safetyStockForServiceLevel, suggestReplenishment } from 'ordercore/replenishment';
 import { parseMoneySnapshot } from 'ordercore/schemas';
 
 const usd = (amount: string): Money => money(amount, 'USD');
@@ -375,3 +378,79 @@ const rebuilt = replay(order.history);
 console.log(
   `  replay(order.history) rebuilds the order: ${rebuilt.ok && JSON.stringify(rebuilt.value) === JSON.stringify(order) ? '✓ identical' : '✗ differs'}`,
 );
+
+// ---------------------------------------------------------------------------------------------
+// Replenishment: the mugs sold; is it time to reorder? Safety stock for a 95 % cycle service level
+// (daily demand 40 ± 12, lead time 5 ± 1 days), then the suggestion from the inventory position.
+console.log('\nReplenishment — the mugs:');
+const mugSafety = safetyStockForServiceLevel({
+  demandPerPeriod: 40,
+  demandStdDev: 12,
+  leadTime: 5,
+  leadTimeStdDev: 1,
+  serviceLevel: 0.95,
+});
+if (mugSafety.ok) {
+  const { safetyStock, reorderPoint, leadTimeDemandStdDev } = mugSafety.value;
+  console.log(
+    `  σ over the lead time ${leadTimeDemandStdDev.toFixed(1)}, safety stock ${Math.ceil(safetyStock)}, reorder point ${Math.ceil(reorderPoint)}`,
+  );
+  const suggestion = suggestReplenishment(
+    { onHand: 180, onOrder: 48, backorders: 0, forecastDailyDemand: 40 },
+    { kind: 'min_max', min: Math.ceil(reorderPoint), max: 600, multiple: 24 },
+    { now: clock(30, 18) },
+  );
+  if (suggestion.ok) console.log(`  ${suggestion.value.explanation}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// KPIs: this order and a few others, as plain records, through the one-pass dashboard report.
+console.log('\nKPIs — the week, from plain records:');
+const records: KpiRecord[] = [
+  {
+    type: 'order',
+    orderId: order.id,
+    placedAt: placedAt,
+    committedAt: clock(29, 18),
+    shippedAt: clock(24, 15),
+    deliveredAt: clock(26, 11),
+    lines: order.lines.map((line) => ({ sku: line.sku, ordered: line.quantity, shipped: line.quantity })),
+  },
+  {
+    type: 'order',
+    orderId: 'o-2',
+    placedAt: clock(22, 12),
+    committedAt: clock(25, 18),
+    shippedAt: clock(23, 9),
+    deliveredAt: clock(26, 9),
+    lines: [{ ordered: 2, shipped: 2 }],
+  },
+  {
+    type: 'order',
+    orderId: 'o-3',
+    placedAt: clock(23, 8),
+    committedAt: clock(27, 18),
+    shippedAt: clock(24, 8),
+    deliveredAt: clock(25, 9),
+    lines: [{ ordered: 3, shipped: 2, backordered: 1 }],
+  },
+  {
+    type: 'order',
+    orderId: 'o-4',
+    placedAt: clock(23, 9),
+    cancelledBy: 'customer',
+    lines: [{ ordered: 1, shipped: 0 }],
+  },
+  { type: 'cost', at: clock(26, 0), amount: money('38.40', 'USD') },
+];
+const week = kpiReport(records, { from: clock(22, 0), to: clock(29, 0) });
+if (week.ok) {
+  const t = week.value.total;
+  const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(1)} %`);
+  console.log(
+    `  perfect orders ${pct(t.perfectOrderRate)}, OTIF ${pct(t.otifRate)}, unit fill rate ${pct(t.fillRates.unit)}, backorder rate ${pct(t.backorderRate)}`,
+  );
+  console.log(
+    `  cycle time to shipment: mean ${t.orderCycleTime.mean?.toFixed(2)} days, p90 ${t.orderCycleTime.p90?.toFixed(2)} days; cost per order ${t.costPerOrder?.['USD'] ? format(t.costPerOrder['USD']) : 'n/a'}`,
+  );
+}
