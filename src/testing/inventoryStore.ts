@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import type { InventoryStore } from '../adapters/inventoryStore.js';
+import type { Result } from '../core/result.js';
 import { applyIntent } from '../inventory/applyIntent.js';
+import type { InventoryError, InventoryErrorCode } from '../inventory/errors.js';
 import { foldLedger } from '../inventory/foldLedger.js';
+import { receiveStock } from '../inventory/ledger/receiveStock.js';
+import { commitReservation } from '../inventory/reservations/commitReservation.js';
+import { expireReservations } from '../inventory/reservations/expireReservations.js';
+import { releaseReservation } from '../inventory/reservations/releaseReservation.js';
+import { reserve } from '../inventory/reservations/reserve.js';
 import type {
+  AvailabilityPolicy,
   InventoryIntent,
+  InventoryOperation,
   InventoryPrecondition,
   InventoryState,
   LedgerEntry,
@@ -122,6 +131,14 @@ const START_MS = Date.parse('2026-11-22T10:00:00Z');
 const MINUTE = 60_000;
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+const POLICY: AvailabilityPolicy = { backorderLimit: BACKORDER };
+/** Refusals a client may meet when others got there first: it then has nothing to do. */
+const EXPECTED_REFUSALS: ReadonlySet<InventoryErrorCode> = new Set([
+  'insufficient_stock',
+  'reservation_not_active',
+  'reservation_expired',
+  'hold_exceeded',
+]);
 const backorderOf = (sku: string): number => (Object.hasOwn(BACKORDER, sku) ? (BACKORDER[sku] ?? 0) : 0);
 
 function fail(message: string): never {
@@ -476,7 +493,7 @@ async function runClient(
   client: number,
   round: number,
   steps: readonly Step[],
-  mine: string[],
+  mine: [id: string, sku: string][],
 ): Promise<void> {
   const { store, journal, call, nowMs, maxRetries } = ctx;
   const now = iso(nowMs);
@@ -497,40 +514,54 @@ async function runClient(
       continue;
     }
     for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
-      let intent: InventoryIntent | undefined;
+      // Intents come from the library's pure operations, computed on what the client loaded.
+      let computed: Result<InventoryOperation, InventoryError>;
       let touched: readonly string[] = [sku];
+      const options = { now, policy: POLICY };
       if (step.op === 'receive') {
-        intent = receiveIntent(key, sku, location, step.quantity, now);
+        const state = await call(`${owner} load`, () => store.load({ keys: [key] }));
+        computed = receiveStock(state, { key, sku, location, quantity: step.quantity }, options);
       } else if (step.op === 'reserve') {
         const state = await call(`${owner} load`, () => store.load({ skus: [sku], keys: [key] }));
-        if (promisableAt(balanceAt(state, sku, location), nowMs, sku) < step.quantity) break; // insufficient_stock
-        const expiresAt = step.ttl === 0 ? undefined : iso(nowMs + step.ttl * MINUTE);
-        intent = reserveIntent(key, sku, location, step.quantity, now, expiresAt, owner);
+        const expiresAt = step.ttl === 0 ? {} : { expiresAt: iso(nowMs + step.ttl * MINUTE) };
+        computed = reserve(
+          state,
+          { key, reservationId: key, sku, location, quantity: step.quantity, owner, ...expiresAt },
+          options,
+        );
       } else if (step.op === 'release' || step.op === 'commit') {
-        const id = mine[step.pick % Math.max(1, mine.length)];
-        if (id === undefined) break;
-        const state = await call(`${owner} load`, () => store.load({ reservationIds: [id], keys: [key] }));
-        const record = recordOf(state, id);
-        if (record === undefined)
+        const held = mine[step.pick % Math.max(1, mine.length)];
+        if (held === undefined) break;
+        const [id, heldSku] = held;
+        const state = await call(`${owner} load`, () =>
+          store.load({ skus: [heldSku], reservationIds: [id], keys: [key] }),
+        );
+        if (recordOf(state, id) === undefined)
           fail(`${what}: load({ reservationIds: [${JSON.stringify(id)}] }) lost reservation ${JSON.stringify(id)}.`);
-        if (record.open === 0) break; // released, expired or committed already
-        touched = [record.sku];
-        if (step.op === 'release') intent = releaseIntent(key, record, step.full ? record.open : 1, now);
-        else if (record.expiresAt === undefined || Date.parse(record.expiresAt) > nowMs)
-          intent = commitIntent(key, record, now);
-        else break; // reservation_expired
+        touched = [heldSku];
+        computed =
+          step.op === 'release'
+            ? releaseReservation(state, { key, reservationId: id, ...(step.full ? {} : { quantity: 1 }) }, options)
+            : commitReservation(state, { key, reservationId: id, into: 'allocation', allocationId: key }, options);
       } else {
         const state = await call(`${owner} load`, () => store.load());
-        intent = expireIntent(key, state, nowMs, false);
+        computed = expireReservations(state, { key }, options);
         touched = SKUS;
       }
-      if (intent === undefined) break;
+      if (!computed.ok) {
+        // Expected refusals: nothing to do. Anything else means the store handed out a bad state.
+        if (EXPECTED_REFUSALS.has(computed.error.code)) break;
+        fail(`${what}: the operation refused the loaded state with ${computed.error.code}: ${computed.error.message}`);
+      }
+      if (computed.value.replayed) fail(`${what}: fresh key ${JSON.stringify(key)} is already in the loaded state.`);
+      const intent = computed.value.intent;
+      if (intent.entries.length === 0) break; // an expiry sweep that found nothing
       const applying = intent;
       const outcome = await call(`${owner} apply`, () => journal.apply(store, applying, what));
       if (outcome === 'refused') continue;
       if (outcome === 'replayed') fail(`${what}: fresh key ${JSON.stringify(key)} was reported as a replay.`);
       last = intent;
-      if (step.op === 'reserve') mine.push(key);
+      if (step.op === 'reserve') mine.push([key, sku]);
       const after = await call(`${owner} check`, () => store.load({ skus: [...touched] }));
       checkBalances(after, nowMs, `after ${what}`);
       break;
@@ -814,7 +845,7 @@ async function concurrentClients(
     await s.schedule(Promise.resolve(label), label);
     return task();
   };
-  const mine: string[][] = workload.rounds[0]?.map(() => []) ?? [];
+  const mine: [string, string][][] = workload.rounds[0]?.map(() => []) ?? [];
   let nowMs = START_MS;
   for (let round = 0; round < workload.rounds.length; round += 1) {
     nowMs = START_MS + round * 10 * MINUTE;
