@@ -98,25 +98,34 @@ export function sourcingScenarioArbitrary(
   const withPickup = options.pickup ?? true;
   const withCapacity = options.capacity ?? true;
   const withFewest = options.fewestShipments ?? true;
-  const small = (max: number) => fc.option(fc.integer({ min: 0, max }), { nil: undefined, freq: 2 });
+  // `value` about one time in `1 + rarity`, else undefined.
+  const sometimes = <T>(value: fc.Arbitrary<T>, rarity = 2): fc.Arbitrary<T | undefined> =>
+    fc.oneof({ arbitrary: fc.constant(undefined), weight: rarity }, { arbitrary: value, weight: 1 });
+  const small = (min: number, max: number) => sometimes(fc.integer({ min, max }), 3);
 
   const location = fc.record({
     kind: fc.constantFrom(...KINDS),
-    stock: fc.array(fc.tuple(fc.constantFrom(...skus), fc.integer({ min: -2, max: 8 })), { maxLength: skus.length }),
-    priority: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined, freq: 4 }),
-    units: withCapacity ? small(12) : fc.constant(undefined),
-    orders: withCapacity ? small(4) : fc.constant(undefined),
-    lines: withCapacity ? small(6) : fc.constant(undefined),
-    shipFromStore: fc.option(fc.boolean(), { nil: undefined }),
-    pickup: fc.option(fc.boolean(), { nil: undefined }),
-    leadTimeDays: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+    stock: fc.array(
+      fc.tuple(
+        fc.constantFrom(...skus),
+        fc.oneof({ arbitrary: fc.integer({ min: 0, max: 25 }), weight: 9 }, fc.integer({ min: -3, max: -1 })),
+      ),
+      { minLength: 1, maxLength: 2 * skus.length },
+    ),
+    priority: sometimes(fc.integer({ min: 0, max: 5 }), 1),
+    units: withCapacity ? small(0, 15) : fc.constant(undefined),
+    orders: withCapacity ? small(0, 4) : fc.constant(undefined),
+    lines: withCapacity ? small(0, 6) : fc.constant(undefined),
+    shipFromStore: sometimes(fc.boolean(), 1),
+    pickup: sometimes(fc.boolean(), 1),
+    leadTimeDays: sometimes(fc.integer({ min: 0, max: 10 }), 1),
     distance: fc.integer({ min: 0, max: 50 }),
     cost: fc.integer({ min: 0, max: 20 }),
   });
-  const line = fc.record({ sku: fc.constantFrom(...skus), quantity: fc.integer({ min: 1, max: 6 }) });
+  const line = fc.record({ sku: fc.constantFrom(...skus), quantity: fc.integer({ min: 1, max: 5 }) });
   const order = fc.record({
     lines: fc.array(line, { minLength: 1, maxLength: maxLines }),
-    pickup: withPickup ? fc.option(fc.nat(), { nil: undefined, freq: 4 }) : fc.constant(undefined),
+    pickup: withPickup ? sometimes(fc.nat(), 4) : fc.constant(undefined),
     destination: fc.integer({ min: 0, max: 3 }),
   });
   const rules = fc.oneof(
@@ -132,8 +141,8 @@ export function sourcingScenarioArbitrary(
   const strategy = fc.record({
     rules,
     fewestShipments: withFewest ? fc.boolean() : fc.constant(false),
-    shipFromStore: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
-    dropShip: fc.option(fc.constantFrom(...DROP_SHIP_MODES), { nil: undefined }),
+    shipFromStore: sometimes(fc.boolean(), 3),
+    dropShip: sometimes(fc.constantFrom(...DROP_SHIP_MODES), 1),
   });
 
   return fc
