@@ -78,3 +78,4 @@ export {
   type ZonePickListsResult,
   type ZoneWork,
 } from './zones/types.js';
+export { zonePickLists } from './zones/zonePickLists.js';
