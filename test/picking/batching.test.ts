@@ -351,11 +351,6 @@ describe('refusals', () => {
     ['repeated pick id', [P, { id: 'x', picks: [pick('P1', 1, 1)] }], 'picks[0].id'],
     ['items negative', [{ ...P, items: -1 }], 'items'],
     ['items NaN', [{ ...P, items: Number.NaN }], 'items'],
-    [
-      'quantity',
-      [{ id: 'x', picks: [{ ...pick('x1', 0, 0), quantity: Number.POSITIVE_INFINITY }] }],
-      'picks[0].quantity',
-    ],
     ['weight', [{ ...P, weight: '1' }], 'weight'],
   ];
   it.each(badOrders)('invalid_order: %s', (_, orders, field) => {
@@ -370,6 +365,13 @@ describe('refusals', () => {
     expect(e.details['orderId']).toBe('bad');
     expect(e.details['index']).toBe(1);
     expect(e.message).toContain('orders[1]');
+  });
+
+  it('passes on routing’s refusal of a bad pick, naming the order', () => {
+    const bad = { id: 'x', picks: [{ ...pick('x1', 0, 0), quantity: Number.POSITIVE_INFINITY }] };
+    const e = failure(batchOrders(LAYOUT, [P, bad], ok));
+    expect(e.code).toBe('invalid_pick');
+    expect(e.details['orderId']).toBe('x');
   });
 
   it('refuses a bad layout even without orders', () => {

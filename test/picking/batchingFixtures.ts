@@ -2,8 +2,8 @@
 // are easy to compute by hand, the four orders of the worked examples, deep freezing, and a brute
 // force over every partition of a few orders (the oracle of the exact solver).
 
-import { routePicks } from '../../src/picking/batching/internal/routing.js';
 import type { BatchOrder, Pick, RoutingPolicy, WarehouseLayout } from '../../src/picking/index.js';
+import { routePicks } from '../../src/picking/routing/routePicks.js';
 
 /**
  * 4 aisles 3 m apart, 10 cells of 1 m, 1 m margins, depot in front of aisle 0: a pick in cell c is

@@ -29,7 +29,7 @@ import {
 
 // The most orders one call accepts: far above a real wave, it bounds the work a hostile input causes.
 const MAX_ORDERS = 100_000;
-const DEFAULT_ILS_ROUNDS = 100;
+const DEFAULT_ILS_ROUNDS = 50;
 
 interface Settings {
   readonly capacity: { readonly items: number; readonly weight?: number; readonly volume?: number };

@@ -222,7 +222,7 @@ export interface BatchOrdersOptions {
   readonly seed?: number;
   /**
    * The iteration budget: improving moves for `local_search` (default: until no move improves),
-   * perturbation rounds for `iterated_local_search` (default 100). A non-negative integer.
+   * perturbation rounds for `iterated_local_search` (default 50). A non-negative integer.
    */
   readonly maxIterations?: number;
   /**

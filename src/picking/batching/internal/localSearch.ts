@@ -165,12 +165,26 @@ class Search {
     }
   }
 
-  /** `count` random feasible shifts or swaps (as many as found within a few tries each). */
+  /**
+   * `count` random feasible moves: a shift or a swap between two batches, or a split (an order
+   * moved to a batch of its own, which no descent move does, so the number of batches can change).
+   */
   perturb(random: Random, count: number): void {
     for (let k = 0; k < count; k++) {
       for (let attempt = 0; attempt < 10; attempt++) {
         const size = this.batches.length;
-        if (size < 2) return;
+        if (size === 0) return;
+        const kind = random(8);
+        if (kind === 7 || size < 2) {
+          const a = random(size);
+          const A = this.batches[a] as SearchBatch;
+          if (A.members.length < 2) continue;
+          const o = A.members[random(A.members.length)] as number;
+          const newA = withoutMember(A.members, o);
+          this.batches = this.batches.map((batch, i) => (i === a ? this.make(newA) : batch));
+          this.batches.push(this.make([o]));
+          break;
+        }
         const a = random(size);
         const b = (a + 1 + random(size - 1)) % size;
         const A = this.batches[a] as SearchBatch;
@@ -178,7 +192,7 @@ class Search {
         const o = A.members[random(A.members.length)] as number;
         let newA: number[];
         let newB: number[];
-        if (random(2) === 0) {
+        if (kind < 4) {
           newA = withoutMember(A.members, o);
           newB = withMember(B.members, o);
         } else {
@@ -226,9 +240,11 @@ export function localSearch(
 
 /**
  * Iterated local search: descend from `start`, then for each round perturb the current solution
- * (two or three random feasible moves), descend again, and keep the result when it is not longer
- * than the current one (sideways moves let it cross plateaus). The current solution is always the
- * best seen, so the result is never longer than the start.
+ * (two or three random feasible moves, more the longer no new best was found), descend again, and
+ * accept the result as the new current solution when it is within {@link ACCEPT_ABOVE_BEST} of the
+ * best found so far (a record-to-record acceptance: it lets the search walk across plateaus and
+ * small ridges), else go back to the current one. Returns the best solution found, so never a
+ * solution longer than the start.
  */
 export function iteratedLocalSearch(
   problem: Problem,
@@ -240,8 +256,10 @@ export function iteratedLocalSearch(
   const outOfTime = (): boolean => limits.clock !== undefined && limits.clock() >= limits.deadline;
   const first = search.descend(Number.POSITIVE_INFINITY, limits);
   let current = search.snapshot();
-  let currentTotal = search.total();
+  let best = current;
+  let bestTotal = search.total();
   let rounds = 0;
+  let stale = 0;
   let stoppedBy: BatchingStop = first.stoppedBy === 'local_optimum' ? 'max_iterations' : first.stoppedBy;
   if (first.stoppedBy === 'local_optimum') {
     for (;;) {
@@ -254,21 +272,28 @@ export function iteratedLocalSearch(
         break;
       }
       rounds += 1;
-      search.perturb(random, 2 + random(2));
+      search.perturb(random, 2 + random(2) + Math.min(4, Math.floor(stale / 20)));
       const descent = search.descend(Number.POSITIVE_INFINITY, limits);
       const total = search.total();
-      // A descent cut short by the deadline may sit above the current solution: then it is dropped.
-      if (total <= currentTotal) {
-        current = search.snapshot();
-        currentTotal = total;
+      // A descent cut short by the deadline may sit anywhere: then only a new best is kept.
+      const complete = descent.stoppedBy === 'local_optimum';
+      if (total < bestTotal) {
+        best = search.snapshot();
+        bestTotal = total;
+        stale = 0;
       } else {
-        search.batches = current;
+        stale += 1;
       }
+      if (complete && total <= bestTotal * (1 + ACCEPT_ABOVE_BEST)) current = search.snapshot();
+      else search.batches = current;
       if (descent.stoppedBy === 'time_budget') {
         stoppedBy = 'time_budget';
         break;
       }
     }
   }
-  return { batches: current.map((b) => [...b.members]), iterations: rounds, stoppedBy };
+  return { batches: best.map((b) => [...b.members]), iterations: rounds, stoppedBy };
 }
+
+/** How far above the best total a perturbed-and-descended solution may be and still be accepted. */
+export const ACCEPT_ABOVE_BEST = 0.01;
