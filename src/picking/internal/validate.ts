@@ -124,6 +124,23 @@ export function picksProblem(layout: WarehouseLayout, picks: unknown): PickingEr
     if (quantity !== undefined && !finiteAtLeast(quantity, 0, false)) {
       return pickError(i, 'quantity', 'must be a finite number ≥ 0 when present', quantity);
     }
+    // Fast path for the common valid location (no field path built unless something is wrong).
+    if (isRecord(location)) {
+      const { aisle, cell, side } = location;
+      if (
+        typeof aisle === 'number' &&
+        Number.isInteger(aisle) &&
+        aisle >= 0 &&
+        aisle < layout.aisles &&
+        typeof cell === 'number' &&
+        Number.isInteger(cell) &&
+        cell >= 0 &&
+        cell < layout.cellsPerSide &&
+        (side === undefined || side === 'left' || side === 'right')
+      ) {
+        continue;
+      }
+    }
     const problem = locationProblem(layout, location, `picks[${i}].location`);
     if (problem !== undefined) return problem;
   }

@@ -50,7 +50,8 @@ export function routePicks(
   const problem = routingProblem(layout, picks, policy);
   if (problem !== undefined) return err(problem);
   if (picks.length === 0) {
-    const depot: PathPoint = { x: depotX(layout), y: -depotOffset(layout) };
+    const offset = depotOffset(layout);
+    const depot: PathPoint = { x: depotX(layout), y: offset > 0 ? -offset : 0 };
     return ok({ policy, length: 0, stops: [], path: [depot] });
   }
   const decisions: Decisions = policy === 'optimal' ? { plan: {} } : { moves: [] };

@@ -23,14 +23,27 @@ export interface Groups {
 }
 
 interface Scratch {
+  /** Picks sorted by (aisle, cell): their aisles and cells. */
+  aisles: Int32Array;
+  cells: Int32Array;
+  /** Fallback sort keys (aisle × cellsPerSide + cell) when the layout has many more aisles than picks. */
   keys: Float64Array;
+  /** Counting sort by aisle: one counter per aisle (+1). */
+  counts: Int32Array;
+  /** Where each aisle's run starts in the sorted arrays. */
+  starts: Int32Array;
   groups: Groups;
 }
 
 function allocate(picks: number, aisles: number): Scratch {
+  const n = Math.max(1, picks);
   const g = Math.max(1, Math.min(picks, aisles));
   return {
-    keys: new Float64Array(Math.max(1, picks)),
+    aisles: new Int32Array(n),
+    cells: new Int32Array(n),
+    keys: new Float64Array(n),
+    counts: new Int32Array(Math.min(aisles, 4 * n + 64) + 1),
+    starts: new Int32Array(Math.min(aisles, 4 * n + 64) + 1),
     groups: {
       count: 0,
       aisle: new Int32Array(g),
@@ -57,61 +70,95 @@ export function withGroups<T>(layout: WarehouseLayout, picks: readonly Pick[], u
   if (nested) {
     scratch = allocate(n, layout.aisles);
   } else {
-    if (shared === undefined || shared.keys.length < n || shared.groups.aisle.length < Math.min(n, layout.aisles)) {
-      shared = allocate(Math.max(n, 64), Math.max(Math.min(n, layout.aisles), 16));
+    if (
+      shared === undefined ||
+      shared.cells.length < n ||
+      shared.groups.aisle.length < Math.min(n, layout.aisles) ||
+      shared.counts.length < Math.min(layout.aisles, 4 * n + 64) + 1
+    ) {
+      shared = allocate(Math.max(n, 64), Math.max(layout.aisles, 16));
     }
     scratch = shared;
     busy = true;
   }
   try {
-    fill(layout, picks, scratch);
+    sortPicks(layout, picks, scratch);
+    scan(layout, n, scratch);
     return use(scratch.groups);
   } finally {
     if (!nested) busy = false;
   }
 }
 
-function fill(layout: WarehouseLayout, picks: readonly Pick[], scratch: Scratch): void {
+/** Sorts the picks by (aisle, cell) into `scratch.aisles` / `scratch.cells`. */
+function sortPicks(layout: WarehouseLayout, picks: readonly Pick[], scratch: Scratch): void {
   const n = picks.length;
-  const cells = layout.cellsPerSide;
+  const aisleCount = layout.aisles;
+  const sortedAisles = scratch.aisles;
+  const sortedCells = scratch.cells;
+  if (aisleCount <= 4 * n + 64) {
+    // Counting sort by aisle (O(picks + aisles)), then insertion sort of the few cells per aisle.
+    const counts = scratch.counts;
+    counts.fill(0, 0, aisleCount + 1);
+    for (let i = 0; i < n; i++) {
+      const slot = (picks[i] as Pick).location.aisle + 1;
+      counts[slot] = (counts[slot] as number) + 1;
+    }
+    for (let a = 1; a <= aisleCount; a++) counts[a] = (counts[a] as number) + (counts[a - 1] as number);
+    const starts = scratch.starts;
+    starts.set(counts.subarray(0, aisleCount + 1));
+    for (let i = 0; i < n; i++) {
+      const location = (picks[i] as Pick).location;
+      const at = counts[location.aisle] as number;
+      counts[location.aisle] = at + 1;
+      sortedAisles[at] = location.aisle;
+      // Insertion into the aisle's run, which starts after the previous aisles' picks.
+      const start = starts[location.aisle] as number;
+      let j = at - 1;
+      const cell = location.cell;
+      while (j >= start && (sortedCells[j] as number) > cell) {
+        sortedCells[j + 1] = sortedCells[j] as number;
+        j--;
+      }
+      sortedCells[j + 1] = cell;
+    }
+    return;
+  }
+  const cellsPerSide = layout.cellsPerSide;
   const keys = scratch.keys;
   for (let i = 0; i < n; i++) {
     const location = (picks[i] as Pick).location;
-    keys[i] = location.aisle * cells + location.cell;
+    keys[i] = location.aisle * cellsPerSide + location.cell;
   }
-  if (n <= 48) {
-    for (let i = 1; i < n; i++) {
-      const k = keys[i] as number;
-      let j = i - 1;
-      while (j >= 0 && (keys[j] as number) > k) {
-        keys[j + 1] = keys[j] as number;
-        j--;
-      }
-      keys[j + 1] = k;
-    }
-  } else {
-    keys.subarray(0, n).sort();
+  keys.subarray(0, n).sort();
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    const aisle = Math.floor(key / cellsPerSide);
+    sortedAisles[i] = aisle;
+    sortedCells[i] = key - aisle * cellsPerSide;
   }
+}
+
+function scan(layout: WarehouseLayout, n: number, scratch: Scratch): void {
+  const sortedAisles = scratch.aisles;
+  const sortedCells = scratch.cells;
   const g = scratch.groups;
   // Midpoint: a cell is in the front half when its depth is ≤ half the aisle length.
-  const half = (layout.frontMargin + cells * layout.cellLength + layout.backMargin) / 2;
+  const half = (layout.frontMargin + layout.cellsPerSide * layout.cellLength + layout.backMargin) / 2;
   let count = 0;
   let i = 0;
   while (i < n) {
-    const first = keys[i] as number;
-    const aisle = Math.floor(first / cells);
-    const base = aisle * cells;
-    let prev = first - base;
+    const aisle = sortedAisles[i] as number;
+    const first = sortedCells[i] as number;
+    let prev = first;
     let gapLo = -1;
     let gapHi = -1;
     let gapSize = 0;
     let frontMax = cellDepth(layout, prev) <= half ? prev : -1;
     let backMin = frontMax === -1 ? prev : -1;
     i++;
-    while (i < n) {
-      const key = keys[i] as number;
-      if (key >= base + cells) break;
-      const cell = key - base;
+    while (i < n && sortedAisles[i] === aisle) {
+      const cell = sortedCells[i] as number;
       i++;
       if (cell === prev) continue;
       if (cell - prev > gapSize) {
@@ -124,7 +171,7 @@ function fill(layout: WarehouseLayout, picks: readonly Pick[], scratch: Scratch)
       prev = cell;
     }
     g.aisle[count] = aisle;
-    g.minCell[count] = first - base;
+    g.minCell[count] = first;
     g.maxCell[count] = prev;
     g.gapLo[count] = gapLo;
     g.gapHi[count] = gapHi;
