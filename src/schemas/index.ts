@@ -46,6 +46,17 @@ export {
   scheduleReceiptRequestSchema,
   transferRequestSchema,
 } from './inventoryLedger.js';
+// --- inventory: sourcing (src/schemas/inventorySourcing.ts) ---
+export {
+  parseSourcingLocations,
+  parseSourcingOrders,
+  parseSourcingStrategy,
+  sourcingLocationSchema,
+  sourcingLocationsSchema,
+  sourcingOrderSchema,
+  sourcingOrdersSchema,
+  sourcingStrategySchema,
+} from './inventorySourcing.js';
 // --- kpi (src/schemas/kpi.ts) ---
 export { kpiRecordSchema, parseKpiRecords } from './kpi.js';
 export {
