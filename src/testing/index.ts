@@ -35,6 +35,14 @@ export {
   type StockPosition,
   stockPositionArbitrary,
 } from './inventoryLedger.js';
+// --- inventory: reservations (src/testing/inventoryReservations.ts) ---
+export {
+  type ReservationWorkload,
+  type ReservationWorkloadOptions,
+  type ReservationWorkloadStep,
+  reservationWorkloadArbitrary,
+  runReservationStep,
+} from './inventoryReservations.js';
 // --- inventory: sourcing (src/testing/inventorySourcing.ts) ---
 export {
   type SourcingScenario,

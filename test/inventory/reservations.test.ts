@@ -338,6 +338,17 @@ describe('reserve', () => {
       const e = refused(reserve(op.state, changed, { now }));
       expect([e.code, e.details['field']]).toEqual(['idempotency_key_reused', 'key']);
     }
+    // A retry that arrives after its own expiry has passed is still a replay, not invalid_instant.
+    const expiring = {
+      key: 'e',
+      reservationId: 'r-e',
+      sku: 'SHIRT',
+      location: 'dc',
+      quantity: 1,
+      expiresAt: '2026-11-22T10:15:00Z',
+    };
+    const held = applied(reserve(op.state, expiring, { now }));
+    expect(applied(reserve(held.state, expiring, { now: '2026-11-22T10:30:00Z' })).replayed).toBe(true);
     // A key used by a batch of two is not a single reserve.
     const batch = applied(
       reserveBatch(

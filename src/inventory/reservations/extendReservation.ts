@@ -4,9 +4,10 @@ import type { InventoryOperation, InventoryOperationOptions, InventoryState } fr
 import {
   activeRecord,
   checkOptions,
+  expiryAfterNow,
   guard,
   operationOf,
-  optionalExpiry,
+  optionalInstant,
   requestRecord,
   text,
   withOptional,
@@ -52,10 +53,11 @@ export function extendReservation(
     const r = requestRecord(request);
     const key = text(r, 'key');
     const reservationId = text(r, 'reservationId');
-    const expiresAt = optionalExpiry(r, 'expiresAt', nowMs);
+    const expiresAt = optionalInstant(r, 'expiresAt');
     const replayed = replayOfHoldOperation(state, key, 'extend', reservationId);
     if (replayed !== undefined) return replayed;
     const record = activeRecord(state, reservationId, nowMs, false);
+    expiryAfterNow(expiresAt, nowMs, 'expiresAt');
     return operationOf(
       state,
       key,

@@ -47,7 +47,7 @@ export function reserve(
     const checked = checkOptions(options);
     const r = requestRecord(request);
     const key = text(r, 'key');
-    const line = checkLine(r, '', checked.nowMs);
+    const line = checkLine(r, '');
     const prefixOf = (): string => '';
     return replayOfLines(state, key, [line], prefixOf) ?? reserveLines(state, key, [line], checked, prefixOf);
   });

@@ -56,7 +56,7 @@ export function reserveBatch(
     if (raw.length === 0) throw invalidRequest('lines', 'must hold at least one line.');
     const prefixOf = (i: number): string => `lines[${i}].`;
     const lines: CheckedLine[] = [];
-    for (let i = 0; i < raw.length; i += 1) lines.push(checkLine(raw[i], prefixOf(i), checked.nowMs));
+    for (let i = 0; i < raw.length; i += 1) lines.push(checkLine(raw[i], prefixOf(i)));
     return replayOfLines(state, key, lines, prefixOf) ?? reserveLines(state, key, lines, checked, prefixOf);
   });
 }

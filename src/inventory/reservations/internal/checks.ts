@@ -89,29 +89,30 @@ export function optionalPositive(record: Record<string, unknown>, name: string, 
   return field(record, name) === undefined ? undefined : positive(record, name, prefix);
 }
 
-/** An optional instant strictly after `now` (an expiry at or before now would be born expired). */
-export function optionalExpiry(
-  record: Record<string, unknown>,
-  name: string,
-  nowMs: number,
-  prefix = '',
-): string | undefined {
+/** An optional instant field (shape only: whether it is after `now` is `expiryAfterNow`'s). */
+export function optionalInstant(record: Record<string, unknown>, name: string, prefix = ''): string | undefined {
   const value = field(record, name);
   if (value === undefined) return undefined;
-  const ms = parseInstant(value);
-  if (ms === undefined)
+  if (parseInstant(value) === undefined)
     throw new InventoryError(
       'invalid_instant',
       `request.${prefix}${name}: ${show(value)} is not an ISO 8601 instant with an offset.`,
       { field: `${prefix}${name}` },
     );
-  if (ms <= nowMs)
-    throw new InventoryError(
-      'invalid_instant',
-      `request.${prefix}${name}: ${show(value)} is not after now; a hold that expires at or before now is expired already.`,
-      { field: `${prefix}${name}` },
-    );
   return value as string;
+}
+
+/**
+ * Refuses an expiry at or before `now`: such a hold would be born expired. Checked after the replay
+ * rule, so a retried request whose expiry has passed meanwhile is still recognised as a replay.
+ */
+export function expiryAfterNow(expiresAt: string | undefined, nowMs: number, fieldName: string): void {
+  if (expiresAt === undefined || (parseInstant(expiresAt) ?? 0) > nowMs) return;
+  throw new InventoryError(
+    'invalid_instant',
+    `request.${fieldName}: ${show(expiresAt)} is not after now; a hold that expires at or before now is expired already.`,
+    { field: fieldName },
+  );
 }
 
 /** An array field of non-empty strings without duplicates (optional). */

@@ -13,11 +13,12 @@ import {
   balanceOf,
   type CheckedOptions,
   type DraftEntry,
+  expiryAfterNow,
   field,
   invalidRequest,
   keyReused,
   operationOf,
-  optionalExpiry,
+  optionalInstant,
   optionalText,
   optionalTextList,
   positive,
@@ -40,7 +41,7 @@ export interface CheckedLine {
 }
 
 /** Checks one line's fields; `prefix` names it in refusals (`''` or `'lines[2].'`). */
-export function checkLine(value: unknown, prefix: string, nowMs: number): CheckedLine {
+export function checkLine(value: unknown, prefix: string): CheckedLine {
   if (!isRecord(value)) {
     const name = prefix === '' ? '(request)' : prefix.slice(0, -1);
     throw new InventoryError(
@@ -62,7 +63,7 @@ export function checkLine(value: unknown, prefix: string, nowMs: number): Checke
   const location = hasLocation ? text(value, 'location', prefix) : undefined;
   const locations = hasLocations ? optionalTextList(value, 'locations', prefix, { nonEmpty: true }) : undefined;
   const quantity = positive(value, 'quantity', prefix);
-  const expiresAt = optionalExpiry(value, 'expiresAt', nowMs, prefix);
+  const expiresAt = optionalInstant(value, 'expiresAt', prefix);
   const owner = optionalText(value, 'owner', prefix);
   const reference = optionalText(value, 'reference', prefix);
   return { reservationId, sku, location, locations, quantity, expiresAt, owner, reference };
@@ -154,6 +155,7 @@ export function reserveLines(
         `${show(line.reservationId)} appears twice in the batch; each line makes its own reservation.`,
       );
     seen.add(line.reservationId);
+    expiryAfterNow(line.expiresAt, nowMs, `${prefixOf(i)}expiresAt`);
     const existing = own(state.reservations, line.reservationId);
     if (existing !== undefined)
       throw invalidRequest(
