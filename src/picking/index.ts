@@ -34,6 +34,7 @@ export {
   type SeedRule,
 } from './batching/types.js';
 // --- layout and routing (helper K1) ---
+export { type RouteSvgOptions, routeToSvg } from './drawing/routeToSvg.js';
 export { PICKING_ERROR_CODES, PickingError, type PickingErrorCode } from './errors.js';
 export { locationCoordinates } from './layout/locationCoordinates.js';
 export { validateLayout } from './layout/validateLayout.js';
