@@ -46,6 +46,26 @@ export {
   scheduleReceiptRequestSchema,
   transferRequestSchema,
 } from './inventoryLedger.js';
+// --- inventory: reservations (src/schemas/inventoryReservations.ts) ---
+export {
+  commitReservationRequestSchema,
+  expireReservationsRequestSchema,
+  extendReservationRequestSchema,
+  parseCommitReservationRequest,
+  parseExpireReservationsRequest,
+  parseExtendReservationRequest,
+  parseReleaseAllocationRequest,
+  parseReleaseReservationRequest,
+  parseReserveBatchRequest,
+  parseReserveRequest,
+  parseShipAllocationRequest,
+  releaseAllocationRequestSchema,
+  releaseReservationRequestSchema,
+  reserveBatchRequestSchema,
+  reserveLineSchema,
+  reserveRequestSchema,
+  shipAllocationRequestSchema,
+} from './inventoryReservations.js';
 // --- inventory: sourcing (src/schemas/inventorySourcing.ts) ---
 export {
   parseSourcingLocations,
@@ -88,6 +108,15 @@ export {
   shipmentSchema,
 } from './orders.js';
 export { parseInput } from './parse.js';
+// --- picking: layout and routing (src/schemas/picking.ts) ---
+export {
+  parsePicks,
+  parseWarehouseLayout,
+  pickSchema,
+  routingPolicySchema,
+  storageLocationSchema,
+  warehouseLayoutSchema,
+} from './picking.js';
 // --- picking: batching (src/schemas/pickingBatching.ts) ---
 export {
   batchCapacitySchema,
