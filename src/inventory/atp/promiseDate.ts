@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../core/result.js';
 import { isRecord, show } from '../../core/show.js';
-import type { InventoryError } from '../errors.js';
-import { asTimePhased, checkCount, checkTimePhased, refuse } from './internal/checks.js';
+import { InventoryError } from '../errors.js';
+import { checkCount, refuse } from './internal/checks.js';
 import { cumulative, lookAheadInPlace } from './internal/timePhased.js';
 import type { AtpPromise, PromisedDelivery, PromiseOptions, TimePhasedInput } from './types.js';
 
@@ -33,12 +33,12 @@ export function promiseDate(
   quantity: number,
   options: PromiseOptions = {},
 ): Result<AtpPromise, InventoryError> {
-  const invalid = checkTimePhased(input);
-  if (invalid !== undefined) return err(invalid);
+  const atp = cumulative(input);
+  if (atp instanceof InventoryError) return err(atp);
   const badQuantity = checkCount(quantity, 'quantity', 'invalid_request', true);
   if (badQuantity !== undefined) return err(badQuantity);
   if (!isRecord(options)) return err(refuse('invalid_options', 'options', `expected an object, got ${show(options)}.`));
-  const { periods } = asTimePhased(input);
+  const { periods } = input;
   const earliest = options['earliest'] ?? 0;
   if (typeof earliest !== 'number' || !Number.isSafeInteger(earliest) || earliest < 0 || earliest >= periods.length)
     return err(
@@ -52,7 +52,6 @@ export function promiseDate(
   if (typeof split !== 'boolean')
     return err(refuse('invalid_options', 'split', `expected a boolean when present, got ${show(split)}.`));
 
-  const atp = cumulative(asTimePhased(input));
   lookAheadInPlace(atp);
   const delivery = (period: number, units: number): PromisedDelivery => {
     const label = periods[period]?.label;

@@ -1,7 +1,6 @@
 import { isRecord, show } from '../../../core/show.js';
 import { InventoryError, type InventoryErrorCode } from '../../errors.js';
 import { own } from '../../internal/fold.js';
-import type { TimePhasedInput } from '../types.js';
 
 // Input checks shared by the ATP functions: each refusal names the field and the reason.
 
@@ -98,9 +97,4 @@ export function checkTimePhased(input: unknown): InventoryError | undefined {
       'the running sums of on hand, receipts and demand exceed the safe integers.',
     );
   return undefined;
-}
-
-/** Narrows after `checkTimePhased` accepted the input. */
-export function asTimePhased(input: unknown): TimePhasedInput {
-  return input as TimePhasedInput;
 }
