@@ -64,7 +64,7 @@ export function lookAheadInPlace(cumulativeAtp: number[]): { shortfall: number; 
     const value = cumulativeAtp[t] as number;
     if (value < 0) firstShortPeriod = t;
     if (value < least) least = value;
-    cumulativeAtp[t] = least > 0 ? least : 0;
+    cumulativeAtp[t] = Math.max(least, 0);
   }
   return { shortfall: least < 0 ? -least : 0, firstShortPeriod };
 }
