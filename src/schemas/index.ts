@@ -108,6 +108,15 @@ export {
   shipmentSchema,
 } from './orders.js';
 export { parseInput } from './parse.js';
+// --- picking: layout and routing (src/schemas/picking.ts) ---
+export {
+  parsePicks,
+  parseWarehouseLayout,
+  pickSchema,
+  routingPolicySchema,
+  storageLocationSchema,
+  warehouseLayoutSchema,
+} from './picking.js';
 // --- picking: batching (src/schemas/pickingBatching.ts) ---
 export {
   batchCapacitySchema,

@@ -71,6 +71,13 @@ export {
   orderEventSequenceArbitrary,
   orderLineArbitrary,
 } from './orders.js';
+// --- picking: layouts and pick lists (src/testing/picking.ts) ---
+export {
+  type PickListArbitraryOptions,
+  pickListArbitrary,
+  type WarehouseLayoutArbitraryOptions,
+  warehouseLayoutArbitrary,
+} from './picking.js';
 // --- picking: batching (src/testing/pickingBatching.ts) ---
 export {
   type BatchingScenario,
