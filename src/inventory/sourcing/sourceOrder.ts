@@ -27,8 +27,7 @@ import type { SourcingLocation, SourcingOrder, SourcingPlan, SourcingStrategy } 
  *
  * Promises: no location gives more units of a SKU than it has available (a negative figure counts
  * as 0) nor more than its capacity; for every line, allocated + missing = requested; the plan
- * depends only on the input (never on the order of `locations`, except through ties that the id
- * breaks). Errors as for {@link sourceOrders}, with fields under `order`.
+ * depends only on the input, never on the order of `locations` (ties end at the location id). Errors as for {@link sourceOrders}, with fields under `order`.
  *
  * @param order - The order: lines, destination (for the distance and cost functions), fulfillment.
  * @param locations - The locations that may ship, with their availability (ids unique).

@@ -231,7 +231,8 @@ export interface WeightedSourcingRule {
  * Ranking: each rule gives every candidate location a value, normalised over the order's candidates
  * to [0, 1] by min–max (best value 1, worst 0; all equal: 1; no value: 0); a location's score is the
  * weighted mean `Σ weight × normalised / Σ weight`. Locations rank by score (higher first), then
- * `priority` (lower first, absent last), then id (UTF-16 code-unit order).
+ * `priority` (lower first, absent last), then id (UTF-16 code-unit order); with `dropShip:
+ * 'after_own_stock'` suppliers come after every own location whatever their score.
  *
  * @example
  * ```ts

@@ -75,6 +75,10 @@ export class Sourcer {
   private readonly linesLeft: Float64Array;
   /** Scratch: the current order's score per location (only its candidates' slots are meaningful). */
   private readonly score: Float64Array;
+  /** The tie-break order, once per call: priority (lower first, absent last), then id (code units). */
+  private readonly tieRank: Int32Array;
+  /** 1 for suppliers. */
+  private readonly isSupplier: Uint8Array;
 
   constructor(
     private readonly locations: readonly CheckedLocation[],
@@ -85,6 +89,20 @@ export class Sourcer {
     this.ordersLeft = Float64Array.from(locations, (l) => l.orders);
     this.linesLeft = Float64Array.from(locations, (l) => l.lines);
     this.score = new Float64Array(locations.length);
+    this.isSupplier = Uint8Array.from(locations, (l) => (l.kind === 'supplier' ? 1 : 0));
+    const order = locations.map((_, l) => l);
+    order.sort((a, b) => {
+      const la = locations[a] as CheckedLocation;
+      const lb = locations[b] as CheckedLocation;
+      const pa = la.priority ?? Number.POSITIVE_INFINITY;
+      const pb = lb.priority ?? Number.POSITIVE_INFINITY;
+      if (pa !== pb) return pa < pb ? -1 : 1;
+      return compareIds(la.id, lb.id);
+    });
+    this.tieRank = new Int32Array(locations.length);
+    order.forEach((l, rank) => {
+      this.tieRank[l] = rank;
+    });
   }
 
   /** Availability of one SKU at every location (built on first use, then consumed in place). */
@@ -373,21 +391,13 @@ export class Sourcer {
     }
     for (const l of candidates) score[l] = (score[l] as number) / weightTotal;
     const supplierLast = this.strategy.dropShip === 'after_own_stock';
+    const { tieRank, isSupplier } = this;
     const ranked = candidates.slice().sort((a, b) => {
-      const la = this.locations[a] as CheckedLocation;
-      const lb = this.locations[b] as CheckedLocation;
-      if (supplierLast) {
-        const ta = la.kind === 'supplier' ? 1 : 0;
-        const tb = lb.kind === 'supplier' ? 1 : 0;
-        if (ta !== tb) return ta - tb;
-      }
+      if (supplierLast && isSupplier[a] !== isSupplier[b]) return (isSupplier[a] as number) - (isSupplier[b] as number);
       const sa = score[a] as number;
       const sb = score[b] as number;
       if (sa !== sb) return sb - sa;
-      const pa = la.priority ?? Number.POSITIVE_INFINITY;
-      const pb = lb.priority ?? Number.POSITIVE_INFINITY;
-      if (pa !== pb) return pa < pb ? -1 : 1;
-      return compareIds(la.id, lb.id);
+      return (tieRank[a] as number) - (tieRank[b] as number);
     });
 
     // Allocate: a tier of own stock, then suppliers when they only back it up.
