@@ -1,5 +1,5 @@
 import { nonNegative } from '../internal/checks.js';
-import { inverseLoss } from './internal.js';
+import { inverseLoss } from '../internal/normal.js';
 
 /**
  * G⁻¹(l), the inverse of the standard normal loss function: the safety factor z whose expected

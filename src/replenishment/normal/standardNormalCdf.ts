@@ -1,5 +1,5 @@
 import { notNaN } from '../internal/checks.js';
-import { cdf } from './internal.js';
+import { cdf } from '../internal/normal.js';
 
 /**
  * Φ(z), the standard normal cumulative distribution: the probability that a unit normal is ≤ z.

@@ -1,5 +1,5 @@
 import { notNaN } from '../internal/checks.js';
-import { loss } from './internal.js';
+import { loss } from '../internal/normal.js';
 
 /**
  * G(z) = φ(z) − z·(1 − Φ(z)), the standard normal loss function: the expected amount by which a unit

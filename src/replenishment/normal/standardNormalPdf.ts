@@ -1,5 +1,5 @@
 import { notNaN } from '../internal/checks.js';
-import { pdf } from './internal.js';
+import { pdf } from '../internal/normal.js';
 
 /**
  * φ(z), the density of the standard normal distribution: e^(−z²/2) / √(2π).

@@ -1,7 +1,7 @@
 import { show } from '../../core/show.js';
 import { ReplenishmentError } from '../errors.js';
 import { notNaN } from '../internal/checks.js';
-import { quantile } from './internal.js';
+import { quantile } from '../internal/normal.js';
 
 /**
  * Φ⁻¹(p), the standard normal quantile: the z with Φ(z) = p — the safety factor for a cycle

@@ -3,7 +3,7 @@ import type { ReplenishmentError } from '../errors.js';
 import { attempt, record } from '../internal/attempt.js';
 import { finite, nonNegative } from '../internal/checks.js';
 import { intervalDemand } from '../internal/demand.js';
-import { loss } from '../normal/internal.js';
+import { loss } from '../internal/normal.js';
 import type { DemandOverLeadTime } from '../types.js';
 
 /**

@@ -3,7 +3,7 @@ import type { ReplenishmentError } from '../errors.js';
 import { attempt, record } from '../internal/attempt.js';
 import { openUnit } from '../internal/checks.js';
 import { intervalDemand } from '../internal/demand.js';
-import { quantile } from '../normal/internal.js';
+import { quantile } from '../internal/normal.js';
 import type { DemandOverLeadTime, SafetyStock } from '../types.js';
 
 /**
