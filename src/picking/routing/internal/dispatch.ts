@@ -1,5 +1,5 @@
 // One place that maps a policy to its length function, for routeLength and routePicks alike.
-import { PickingError } from '../../errors.js';
+import type { PickingError } from '../../errors.js';
 import { layoutProblem, picksProblem, policyProblem } from '../../internal/validate.js';
 import type { RoutingPolicy, WarehouseLayout } from '../../types.js';
 import type { Groups } from './groups.js';
@@ -35,5 +35,3 @@ export function policyLength(layout: WarehouseLayout, g: Groups, policy: Routing
 export function routingProblem(layout: unknown, picks: unknown, policy: unknown): PickingError | undefined {
   return layoutProblem(layout) ?? picksProblem(layout as WarehouseLayout, picks) ?? policyProblem(policy);
 }
-
-export { PickingError };
