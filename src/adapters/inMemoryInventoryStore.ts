@@ -4,13 +4,15 @@ import { err, ok } from '../core/result.js';
 import { isRecord, show } from '../core/show.js';
 import { preconditionHolds } from '../inventory/applyIntent.js';
 import { InventoryError } from '../inventory/errors.js';
-import { applyEntries, emptyState, own, put } from '../inventory/internal/fold.js';
+import { applyEntries, copyBalance, copyOperation, emptyState, own, put } from '../inventory/internal/fold.js';
 import {
+  type AppliedOperation,
   INVENTORY_OPERATION_KINDS,
   type InventoryIntent,
   type InventoryPrecondition,
   type InventoryState,
   type LedgerEntry,
+  type ReservationRecord,
   type StockBalance,
 } from '../inventory/types.js';
 import type {
@@ -179,6 +181,39 @@ function pageBound(page: Record<string, unknown>, field: 'from' | 'limit'): numb
 
 type Balances = Record<string, Readonly<Record<string, StockBalance>>>;
 
+/** Deep copies of the balances of some SKUs (every location). */
+function copyBalances(from: InventoryState['balances'], skus: readonly string[]): Balances {
+  const out: Balances = {};
+  for (const sku of skus) {
+    const bySku = own(from, sku);
+    if (bySku === undefined) continue;
+    const copy: Record<string, StockBalance> = {};
+    for (const location of Object.keys(bySku)) put(copy, location, copyBalance(bySku[location] as StockBalance));
+    put(out, sku, copy);
+  }
+  return out;
+}
+
+/** Copies of some reservation records. */
+function copyRecords(from: InventoryState['reservations'], ids: readonly string[]): Record<string, ReservationRecord> {
+  const out: Record<string, ReservationRecord> = {};
+  for (const id of ids) {
+    const record = own(from, id);
+    if (record !== undefined) put(out, id, { ...record });
+  }
+  return out;
+}
+
+/** Copies of some applied operations. */
+function copyOperations(from: InventoryState['operations'], keys: readonly string[]): Record<string, AppliedOperation> {
+  const out: Record<string, AppliedOperation> = {};
+  for (const key of keys) {
+    const operation = own(from, key);
+    if (operation !== undefined) put(out, key, copyOperation(operation));
+  }
+  return out;
+}
+
 /**
  * Creates the in-memory reference implementation of {@link InventoryStore}: it owns its ledger and
  * its folded state and applies each intent in place through the one ledger fold (undoing every write
@@ -229,7 +264,7 @@ export function createInMemoryInventoryStore(options?: InMemoryInventoryStoreOpt
   const ids = new Set<string>();
   let state = emptyState();
   if (initial !== undefined && initial.length > 0) {
-    const folded = applyEntries(state, initial, true);
+    const folded = applyEntries(state, initial, 'owned');
     if (!folded.ok) throw folded.error;
     state = folded.state;
     for (const entry of initial as readonly LedgerEntry[]) {
@@ -280,7 +315,7 @@ export function createInMemoryInventoryStore(options?: InMemoryInventoryStoreOpt
           }),
         );
     }
-    const applied = applyEntries(state, entries, true);
+    const applied = applyEntries(state, entries, 'in_place');
     if (!applied.ok) return err(applied.error);
     state = applied.state;
     for (let i = 0; i < entries.length; i += 1) {
@@ -298,33 +333,20 @@ export function createInMemoryInventoryStore(options?: InMemoryInventoryStoreOpt
     const reservationIds = query === undefined ? undefined : stringList(query, 'reservationIds');
     const keys = query === undefined ? undefined : stringList(query, 'keys');
     if (skus === undefined && reservationIds === undefined && keys === undefined) {
-      // The fold writes containers in place: hand out copies (balances and records themselves are
-      // copied by the fold before it changes them, so sharing them is safe).
-      const balances: Balances = {};
-      for (const sku of Object.keys(state.balances)) put(balances, sku, { ...own(state.balances, sku) });
+      // The fold changes this store's state in place: hand out deep copies, which never move.
       return {
-        balances,
-        reservations: { ...state.reservations },
-        operations: { ...state.operations },
+        balances: copyBalances(state.balances, Object.keys(state.balances)),
+        reservations: copyRecords(state.reservations, Object.keys(state.reservations)),
+        operations: copyOperations(state.operations, Object.keys(state.operations)),
         entries: state.entries,
       };
     }
-    const balances: Balances = {};
-    for (const sku of skus ?? []) {
-      const bySku = own(state.balances, sku);
-      if (bySku !== undefined) put(balances, sku, { ...bySku });
-    }
-    const reservations: Record<string, InventoryState['reservations'][string]> = {};
-    for (const id of reservationIds ?? []) {
-      const record = own(state.reservations, id);
-      if (record !== undefined) put(reservations, id, record);
-    }
-    const operations: Record<string, InventoryState['operations'][string]> = {};
-    for (const key of keys ?? []) {
-      const operation = own(state.operations, key);
-      if (operation !== undefined) put(operations, key, operation);
-    }
-    return { balances, reservations, operations, entries: state.entries };
+    return {
+      balances: copyBalances(state.balances, skus ?? []),
+      reservations: copyRecords(state.reservations, reservationIds ?? []),
+      operations: copyOperations(state.operations, keys ?? []),
+      entries: state.entries,
+    };
   }
 
   function ledgerSync(page?: InventoryLedgerPage): readonly LedgerEntry[] {

@@ -112,6 +112,6 @@ export function applyIntent(state: InventoryState, intent: InventoryIntent): Res
         },
       ),
     );
-  const applied = applyEntries(state, intent.entries, false);
+  const applied = applyEntries(state, intent.entries, 'pure');
   return applied.ok ? ok({ state: applied.state, replayed: false }) : err(applied.error);
 }

@@ -35,6 +35,6 @@ export function applyLedgerEntries(
   state: InventoryState,
   entries: readonly LedgerEntry[],
 ): Result<InventoryState, InventoryError> {
-  const result = applyEntries(state, entries, false);
+  const result = applyEntries(state, entries, 'pure');
   return result.ok ? ok(result.state) : err(result.error);
 }

@@ -26,7 +26,7 @@ import type { InventoryState, LedgerEntry } from './types.js';
  * ```
  */
 export function foldLedger(ledger: readonly LedgerEntry[]): InventoryState {
-  const result = applyEntries(emptyState(), ledger, true);
+  const result = applyEntries(emptyState(), ledger, 'owned');
   if (!result.ok) throw result.error;
   return result.state;
 }

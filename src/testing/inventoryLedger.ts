@@ -280,7 +280,7 @@ function interpret(steps: readonly Step[], skus: readonly string[], locations: r
       at,
       ...(step.pick % 4 === 0 ? { operation: `op-${Math.floor(i / 3)}` } : {}),
     };
-    const applied = applyEntries(state, [entry], true);
+    const applied = applyEntries(state, [entry], 'owned');
     // A refusal here is a bug in this generator, not a property failure of the code under test.
     if (!applied.ok) throw new Error(`ledgerArbitrary built an invalid entry: ${applied.error.message}`);
     state = applied.state;

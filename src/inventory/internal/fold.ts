@@ -94,6 +94,13 @@ function invalid(index: number, entry: unknown, field: string, reason: string): 
   );
 }
 
+const INSTANT_FIELDS = ['expectedAt', 'expiresAt'] as const;
+const COUNT_FIELDS = ['counted', 'expected'] as const;
+
+function need(entry: Record<string, unknown>, index: number, kind: string, field: string): void {
+  if (entry[field] === undefined) throw invalid(index, entry, field, `a ${kind} entry needs ${field}.`);
+}
+
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
@@ -132,11 +139,11 @@ export function checkEntryShape(entry: unknown, index: number): asserts entry is
     if (entry[field] !== undefined && !isNonEmptyString(entry[field]))
       throw invalid(index, entry, field, `expected a non-empty string when present, got ${show(entry[field])}.`);
   }
-  for (const field of ['expectedAt', 'expiresAt'] as const) {
+  for (const field of INSTANT_FIELDS) {
     if (entry[field] !== undefined && parseInstant(entry[field]) === undefined)
       throw invalid(index, entry, field, `${show(entry[field])} is not an ISO 8601 instant with an offset.`);
   }
-  for (const field of ['counted', 'expected'] as const) {
+  for (const field of COUNT_FIELDS) {
     if (
       entry[field] !== undefined &&
       !(typeof entry[field] === 'number' && Number.isSafeInteger(entry[field]) && entry[field] >= 0)
@@ -148,21 +155,18 @@ export function checkEntryShape(entry: unknown, index: number): asserts entry is
         `expected a non-negative safe integer when present, got ${show(entry[field])}.`,
       );
   }
-  const needs = (field: 'reservationId' | 'receiptId' | 'counterpartLocation' | 'expectedAt'): void => {
-    if (entry[field] === undefined) throw invalid(index, entry, field, `a ${kind} entry needs ${field}.`);
-  };
   switch (kind as LedgerEntryKind) {
     case 'reservation':
     case 'reservation_extended':
     case 'release':
-      needs('reservationId');
+      need(entry, index, kind, 'reservationId');
       break;
     case 'scheduled_receipt':
-      needs('receiptId');
-      if (quantity > 0) needs('expectedAt');
+      need(entry, index, kind, 'receiptId');
+      if (quantity > 0) need(entry, index, kind, 'expectedAt');
       break;
     case 'transfer_out':
-      needs('counterpartLocation');
+      need(entry, index, kind, 'counterpartLocation');
       if (entry['counterpartLocation'] === entry['location'])
         throw invalid(index, entry, 'counterpartLocation', 'a transfer needs two different locations.');
       break;
@@ -198,26 +202,72 @@ function sortIncoming(incoming: IncomingReceipt[]): void {
   });
 }
 
+/**
+ * How a folder treats the state it is given:
+ * - `pure`: the caller's state is never touched: containers are copied on first write, balances,
+ *   records and operations the first time an entry changes them (applyLedgerEntries, applyIntent);
+ * - `in_place`: the caller owns the state and lends it (the in-memory store): everything is changed
+ *   in place, and each container write and the prior value of each balance, record and operation
+ *   touched are journaled, so `rollback` restores the state exactly when an entry does not fold;
+ * - `owned`: the state is the folder's own (foldLedger from empty): changed in place, nothing journaled.
+ */
+export type FoldMode = 'pure' | 'in_place' | 'owned';
+
+function copyBalanceInto(target: MutableBalance, source: StockBalance): void {
+  target.onHand = source.onHand;
+  target.reserved = source.reserved;
+  target.allocated = source.allocated;
+  target.available = source.available;
+  target.inTransit = source.inTransit;
+  target.incoming = source.incoming.slice();
+  target.holds = source.holds.slice();
+  target.version = source.version;
+}
+
+/** A deep copy of a balance (its arrays too): what a store hands out of state it keeps changing. */
+export function copyBalance(b: StockBalance): StockBalance {
+  return {
+    sku: b.sku,
+    location: b.location,
+    onHand: b.onHand,
+    reserved: b.reserved,
+    allocated: b.allocated,
+    available: b.available,
+    inTransit: b.inTransit,
+    incoming: b.incoming.slice(),
+    holds: b.holds.slice(),
+    version: b.version,
+  };
+}
+
+/** A copy of an applied operation (its id list too). */
+export function copyOperation(operation: AppliedOperation): AppliedOperation {
+  return { key: operation.key, entryIds: operation.entryIds.slice() };
+}
+
 /** Applies entries to a state: the single implementation of the ledger's fold. */
 export class LedgerFolder {
   private balances: Container<Container<MutableBalance>>;
   private reservations: Container<MutableRecord>;
   private operations: Container<MutableOperation>;
   private entries: number;
-  /** Objects created or copied by this folder: safe to mutate until `result()` publishes them. */
+  /** Pure mode: objects created or copied by this folder, safe to mutate until `result()` publishes them. */
   private readonly fresh = new Set<object>();
-  /** Undo log for in-place containers: [container, key, previous value or undefined]. */
-  private readonly journal: [Container<unknown>, string, unknown, boolean][] = [];
+  /** In-place mode: undo log of container writes, flat: container, key, previous value, whether it existed. */
+  private readonly journal: unknown[] = [];
+  /** In-place mode: objects whose prior value is saved (or that this folder created), and the saved values. */
+  private saved: Set<object> | undefined;
+  private readonly restores: unknown[] = [];
 
   constructor(
     state: InventoryState,
-    private readonly inPlace: boolean,
+    private readonly mode: FoldMode,
   ) {
     this.balances = state.balances as Container<Container<MutableBalance>>;
     this.reservations = state.reservations as Container<MutableRecord>;
     this.operations = state.operations as Container<MutableOperation>;
     this.entries = state.entries;
-    if (!inPlace) {
+    if (mode === 'pure') {
       this.balances = { ...this.balances };
       this.reservations = { ...this.reservations };
       this.operations = { ...this.operations };
@@ -225,18 +275,28 @@ export class LedgerFolder {
     }
   }
 
-  /** Writes a key in a container, copying or journaling as the mode requires. */
+  /** Writes a key in a container, journaling in place mode. */
   private write<T>(container: Container<T>, key: string, value: T): void {
-    if (this.inPlace && !this.fresh.has(container))
-      this.journal.push([container as Container<unknown>, key, own(container, key), Object.hasOwn(container, key)]);
+    if (this.mode === 'in_place') {
+      const existed = Object.hasOwn(container, key);
+      this.journal.push(container, key, existed ? container[key] : undefined, existed);
+    }
     put(container, key, value);
+  }
+
+  /** In place: whether `object` may be changed without saving it first (saved already, or new). */
+  private isSaved(object: object): boolean {
+    if (this.saved === undefined) this.saved = new Set();
+    if (this.saved.has(object)) return true;
+    this.saved.add(object);
+    return false;
   }
 
   private skuBalances(sku: string): Container<MutableBalance> {
     const current = own(this.balances, sku);
-    if (current !== undefined && (this.inPlace || this.fresh.has(current))) return current;
+    if (current !== undefined && (this.mode !== 'pure' || this.fresh.has(current))) return current;
     const copy: Container<MutableBalance> = current === undefined ? {} : { ...current };
-    this.fresh.add(copy);
+    if (this.mode === 'pure') this.fresh.add(copy);
     this.write(this.balances, sku, copy);
     return copy;
   }
@@ -244,7 +304,14 @@ export class LedgerFolder {
   private balance(sku: string, location: string): MutableBalance {
     const bySku = this.skuBalances(sku);
     const current = own(bySku, location);
-    if (current !== undefined && this.fresh.has(current)) return current;
+    if (current !== undefined) {
+      if (this.mode === 'owned') return current;
+      if (this.mode === 'in_place') {
+        if (!this.isSaved(current)) this.restores.push(current, copyBalance(current));
+        return current;
+      }
+      if (this.fresh.has(current)) return current;
+    }
     const copy: MutableBalance =
       current === undefined
         ? {
@@ -259,30 +326,32 @@ export class LedgerFolder {
             holds: [],
             version: 0,
           }
-        : {
-            sku: current.sku,
-            location: current.location,
-            onHand: current.onHand,
-            reserved: current.reserved,
-            allocated: current.allocated,
-            available: current.available,
-            inTransit: current.inTransit,
-            incoming: current.incoming.slice(),
-            holds: current.holds.slice(),
-            version: current.version,
-          };
-    this.fresh.add(copy);
+        : (copyBalance(current) as MutableBalance);
+    if (this.mode === 'pure') this.fresh.add(copy);
+    else if (this.mode === 'in_place') this.isSaved(copy);
     this.write(bySku, location, copy);
     return copy;
   }
 
   private record(id: string): MutableRecord | undefined {
     const current = own(this.reservations, id);
-    if (current === undefined || this.fresh.has(current)) return current;
+    if (current === undefined || this.mode === 'owned') return current;
+    if (this.mode === 'in_place') {
+      if (!this.isSaved(current)) this.restores.push(current, { ...current });
+      return current;
+    }
+    if (this.fresh.has(current)) return current;
     const copy: MutableRecord = { ...current };
     this.fresh.add(copy);
     this.write(this.reservations, id, copy);
     return copy;
+  }
+
+  /** A new reservation record, written into the reservations container. */
+  private addRecord(id: string, record: MutableRecord): void {
+    if (this.mode === 'pure') this.fresh.add(record);
+    else if (this.mode === 'in_place') this.isSaved(record);
+    this.write(this.reservations, id, record);
   }
 
   /** Shrinks hold `id` by `units` (the caller checked it holds them) and keeps the record in step. */
@@ -410,8 +479,7 @@ export class LedgerFolder {
           if (entry.expiresAt !== undefined) record.expiresAt = entry.expiresAt;
           if (entry.owner !== undefined) record.owner = entry.owner;
           if (entry.reference !== undefined) record.reference = entry.reference;
-          this.fresh.add(record);
-          this.write(this.reservations, id, record);
+          this.addRecord(id, record);
           const hold: Mutable<ReservationHold> = { reservationId: id, quantity: q };
           if (entry.expiresAt !== undefined) hold.expiresAt = entry.expiresAt;
           if (entry.owner !== undefined) hold.owner = entry.owner;
@@ -464,23 +532,45 @@ export class LedgerFolder {
     this.entries += 1;
     if (entry.operation === undefined) return;
     const current = own(this.operations, entry.operation);
-    if (current !== undefined && this.fresh.has(current)) {
-      current.entryIds.push(entry.id);
-      return;
+    if (current !== undefined) {
+      if (this.mode === 'owned' || (this.mode === 'pure' && this.fresh.has(current))) {
+        current.entryIds.push(entry.id);
+        return;
+      }
+      if (this.mode === 'in_place') {
+        if (!this.isSaved(current)) this.restores.push(current, current.entryIds.length);
+        current.entryIds.push(entry.id);
+        return;
+      }
     }
     const next: MutableOperation = {
       key: entry.operation,
       entryIds: current === undefined ? [entry.id] : [...current.entryIds, entry.id],
     };
-    this.fresh.add(next);
+    if (this.mode === 'pure') this.fresh.add(next);
+    else if (this.mode === 'in_place') this.isSaved(next);
     this.write(this.operations, entry.operation, next);
   }
 
-  /** Undoes every in-place write since the folder was made (pure folders have nothing to undo). */
+  /** Undoes every in-place change since the folder was made (pure folders have nothing to undo). */
   rollback(): void {
-    for (let i = this.journal.length - 1; i >= 0; i -= 1) {
-      const [container, key, previous, existed] = this.journal[i] as [Container<unknown>, string, unknown, boolean];
-      if (existed) put(container, key, previous);
+    const restores = this.restores;
+    for (let i = restores.length - 2; i >= 0; i -= 2) {
+      const target = restores[i] as Record<string, unknown>;
+      const prior = restores[i + 1];
+      if (typeof prior === 'number') (target as MutableOperation).entryIds.length = prior;
+      else if ('holds' in target) copyBalanceInto(target as MutableBalance, prior as StockBalance);
+      else {
+        for (const key of Object.keys(target)) if (!Object.hasOwn(prior as object, key)) delete target[key];
+        Object.assign(target, prior);
+      }
+    }
+    restores.length = 0;
+    const journal = this.journal;
+    for (let i = journal.length - 4; i >= 0; i -= 4) {
+      const container = journal[i] as Container<unknown>;
+      const key = journal[i + 1] as string;
+      if (journal[i + 3] === true) put(container, key, journal[i + 2]);
       else delete container[key];
     }
     this.journal.length = 0;
@@ -509,9 +599,9 @@ export function emptyState(): InventoryState {
 export function applyEntries(
   state: InventoryState,
   entries: readonly unknown[],
-  inPlace: boolean,
+  mode: FoldMode,
 ): { readonly ok: true; readonly state: InventoryState } | { readonly ok: false; readonly error: InventoryError } {
-  const folder = new LedgerFolder(state, inPlace);
+  const folder = new LedgerFolder(state, mode);
   const ids = entries.length > 1 ? new Set<string>() : undefined;
   try {
     for (let i = 0; i < entries.length; i += 1) {

@@ -57,7 +57,7 @@ function readOptions(options: unknown): {
 
 function readState(ledger: unknown): InventoryState {
   if (Array.isArray(ledger)) {
-    const folded = applyEntries(emptyState(), ledger, true);
+    const folded = applyEntries(emptyState(), ledger, 'owned');
     if (!folded.ok) throw folded.error;
     return folded.state;
   }
@@ -214,7 +214,7 @@ export function reconcile(
         entries,
         preconditions: [{ kind: 'operation_absent', key: key as string }, ...preconditions],
       };
-      const applied = applyEntries(state, entries, false);
+      const applied = applyEntries(state, entries, 'pure');
       if (!applied.ok) return err(applied.error);
       next = applied.state;
     }
