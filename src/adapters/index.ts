@@ -21,3 +21,40 @@ export type {
   InventoryStoreApplied,
   InventoryStoreQuery,
 } from './inventoryStore.js';
+
+// --- order repository, promotion usage, payment, clock, ids, outbox (helper H8P) ---
+
+export type { Clock } from './clock.js';
+export type { AdapterErrorCode, PaymentDeclineReason } from './errors.js';
+export { ADAPTER_ERROR_CODES, AdapterError, PAYMENT_DECLINE_REASONS } from './errors.js';
+export type {
+  ClaimedMessage,
+  EventOutbox,
+  OutboxAppended,
+  OutboxClaimRequest,
+  OutboxDelivered,
+  OutboxMessage,
+} from './eventOutbox.js';
+export type { IdGenerator } from './idGenerator.js';
+export type { HistoryPage, OrderPage, OrderQuery, OrderRepository, OrderSaved } from './orderRepository.js';
+export type {
+  AuthorizeRequest,
+  PaymentGateway,
+  PaymentOperationRequest,
+  PaymentResult,
+  PaymentState,
+  PaymentStatus,
+} from './paymentGateway.js';
+export { PAYMENT_STATUSES } from './paymentGateway.js';
+export type {
+  PromotionLimits,
+  PromotionUsage,
+  PromotionUsageQuery,
+  PromotionUsageStore,
+  UsageChanged,
+  UsageReservation,
+  UsageReservationRequest,
+  UsageReservationStatus,
+  UsageReserved,
+} from './promotionUsageStore.js';
+export { USAGE_RESERVATION_STATUSES } from './promotionUsageStore.js';
