@@ -6,9 +6,13 @@ import type { InventoryState, LedgerEntry } from './types.js';
 
 /**
  * Applies new ledger entries to a folded state, all or nothing: the incremental form of
- * `foldLedger` (`applyLedgerEntries(foldLedger(a), b)` equals `foldLedger([...a, ...b])`). Only the
- * balances and records the entries touch are copied, so keeping balances this way costs what the
- * new entries cost, not what the ledger's length costs.
+ * `foldLedger` (`applyLedgerEntries(foldLedger(a), b)` equals `foldLedger([...a, ...b])`). The input
+ * is never changed: the balances, records and operations the entries touch are copied, and so are
+ * the three top-level maps (by SKU, by reservation id, by idempotency key) — shallow copies whose
+ * cost grows with the number of SKUs, reservations and keys in `state`, never with the ledger's
+ * length. That suits the states operations run on (loaded for a few SKUs); to keep a large state
+ * for a long time, let a store own it (`createInMemoryInventoryStore` changes its own state in
+ * place, and its `load` hands out copies).
  *
  * @param state - The state so far (not modified).
  * @param entries - The entries to append, oldest first.
