@@ -38,6 +38,9 @@ export default defineConfig({
         test: {
           name: 'property',
           include: ['test/**/*.prop.test.ts'],
+          // Property suites run hundreds of generated cases; on a loaded 2-core machine a few take
+          // several seconds, so the default 5 s per test is too tight to tell slow from stuck.
+          testTimeout: 30_000,
           exclude: [...configDefaults.exclude, 'test/build/**', 'test/browser/**'],
         },
       },
