@@ -88,7 +88,7 @@ export interface InMemoryInventoryStore extends InventoryStore {
 
 const OPERATION_KINDS: ReadonlySet<string> = new Set(INVENTORY_OPERATION_KINDS);
 
-function invalidRequest(field: string, reason: string): InventoryError {
+export function invalidRequest(field: string, reason: string): InventoryError {
   return new InventoryError('invalid_request', `${field}: ${reason}`, { field });
 }
 
@@ -138,8 +138,8 @@ function preconditionProblem(p: unknown): [field: string, reason: string] | unde
   }
 }
 
-/** The refusal for an intent that is not the expected shape, or undefined. */
-function intentProblem(intent: unknown): InventoryError | undefined {
+/** The refusal for an intent that is not the expected shape, or undefined (shared with the SQL store). */
+export function intentProblem(intent: unknown): InventoryError | undefined {
   if (!isRecord(intent)) return invalidRequest('(intent)', `expected an intent object, got ${show(intent)}.`);
   if (!isText(intent['key'])) return invalidRequest('key', `expected a non-empty string, got ${show(intent['key'])}.`);
   if (typeof intent['kind'] !== 'string' || !OPERATION_KINDS.has(intent['kind']))
@@ -157,7 +157,7 @@ function intentProblem(intent: unknown): InventoryError | undefined {
   return undefined;
 }
 
-function stringList(query: Record<string, unknown>, field: string): readonly string[] | undefined {
+export function stringList(query: Record<string, unknown>, field: string): readonly string[] | undefined {
   const value = query[field];
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
@@ -165,7 +165,7 @@ function stringList(query: Record<string, unknown>, field: string): readonly str
   return value as readonly string[];
 }
 
-function pageBound(page: Record<string, unknown>, field: 'from' | 'limit'): number | undefined {
+export function pageBound(page: Record<string, unknown>, field: 'from' | 'limit'): number | undefined {
   const value = page[field];
   if (value === undefined) return undefined;
   if (!isCount(value))
