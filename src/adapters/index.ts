@@ -58,7 +58,9 @@ export type {
   UsageReserved,
 } from './promotionUsageStore.js';
 export { USAGE_RESERVATION_STATUSES } from './promotionUsageStore.js';
+
 // --- carrier gateway (helper SH) ---
+
 export type { CarrierGateway, CreateShipmentRequest } from './carrierGateway.js';
 export type { InMemoryCarrierGatewayOptions } from './inMemoryCarrierGateway.js';
 export { createInMemoryCarrierGateway } from './inMemoryCarrierGateway.js';
