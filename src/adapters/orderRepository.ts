@@ -96,9 +96,9 @@ export interface OrderSaved {
  *
  * The contract, in full:
  *
- * - **Create.** `create(order)` stores a new order whose `version` is `0` (what `createOrder`
- *   returns); an id already stored is refused `already_exists`, another version `invalid_request`
- *   (field `version`). The check and the insert are one atomic step: of two concurrent creates of
+ * - **Create.** `create(order)` stores a new order at the version it carries (`createOrder` returns
+ *   version 1, with the `place` entry as history seq 1); an id already stored is refused
+ *   `already_exists`. The check and the insert are one atomic step: of two concurrent creates of
  *   one id, exactly one succeeds.
  * - **Save.** `save(order, expectedVersion)` replaces the stored order only if its stored version is
  *   `expectedVersion` (the version the caller loaded), else `version_conflict` with the
@@ -110,8 +110,8 @@ export interface OrderSaved {
  * - **History.** The order carries its history (`order.history`, append-only, `seq` 1, 2, 3 ...),
  *   and save persists it: the stored history is a prefix of the saved order's history, and save
  *   appends the entries after it (`historyAppended`). A save whose history is shorter than the
- *   stored one, or whose entries do not carry `seq` 1..n, is refused `history_rewritten` and writes
- *   nothing. Stored entries are never rewritten (an adapter may store them as rows keyed by
+ *   stored one is refused `history_rewritten`, one whose entries do not carry `seq` 1..n
+ *   `invalid_request` (field `history[i].seq`); both write nothing. Stored entries are never rewritten (an adapter may store them as rows keyed by
  *   `(orderId, seq)` and insert only the new ones); `history(id, page)` reads them back in `seq`
  *   order, and a loaded order carries its whole history.
  * - **Load.** `load(id)` returns the stored order (equal, as JSON, to what was last saved), or
@@ -138,7 +138,7 @@ export interface OrderSaved {
  */
 export interface OrderRepository {
   /**
-   * Stores a new order (version 0).
+   * Stores a new order at the version it carries.
    *
    * @param order - The order, as `createOrder` made it.
    * @returns What was stored, or `already_exists` / `invalid_request`.
