@@ -145,9 +145,7 @@ describe('reservation request schemas', () => {
     expect(codes(parseReserveRequest({ key: 'k', ...noPlace, locations: ['dc', 'dc'] }))).toEqual([
       'locations.1:duplicate',
     ]);
-    expect(codes(parseReserveRequest({ key: 'k', ...noPlace, locations: [] }))).toEqual([
-      'locations:too_small',
-    ]);
+    expect(codes(parseReserveRequest({ key: 'k', ...noPlace, locations: [] }))).toEqual(['locations:too_small']);
     expect(codes(parseReserveRequest({ key: 'k', ...line, expiresAt: '2026-11-22T11:00' }))).toEqual([
       'expiresAt:invalid_instant',
     ]);
