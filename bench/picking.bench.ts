@@ -135,6 +135,38 @@ function exactGap(policy: RoutingPolicy, instances: number, orders: number): voi
   }
 }
 
+/**
+ * How much any batching can save over FCFS: the exact optimum's improvement on 16-order instances
+ * (the largest the exact solver takes), per capacity, with the orders per batch of the optimum.
+ */
+function headroom(policy: RoutingPolicy, instances: number): void {
+  console.log(
+    `\nHeadroom under ${policy} routing: the exact optimum's improvement over FCFS on 16-order instances (${instances} per capacity and storage; orders per batch in brackets)`,
+  );
+  for (const storage of STORAGES) {
+    const cells: string[] = [];
+    const all: number[] = [];
+    for (const capacity of [30, 45, 60, 75]) {
+      const gains: number[] = [];
+      const perBatch: number[] = [];
+      for (let seed = 1; seed <= instances; seed++) {
+        const instance = pickingInstance({ seed: 900 + seed, orders: 16, capacity, storage });
+        const r = batchOrders(instance.layout, instance.orders, {
+          capacity: instance.capacity,
+          policy,
+          method: 'exact',
+        });
+        if (!r.ok) throw r.error;
+        gains.push(1 - r.value.totalLength / run(instance, { policy, method: 'fcfs' }));
+        perBatch.push(16 / r.value.batches.length);
+      }
+      all.push(...gains);
+      cells.push(`${capacity}: ${pct(mean(gains))} (${mean(perBatch).toFixed(1)})`);
+    }
+    console.log(`  ${storage.padEnd(12)} all ${pct(mean(all))}   ${cells.join('   ')}`);
+  }
+}
+
 function routingSpeed(): void {
   const { layout, lists } = pickLists(50, 64, 'uniform');
   let next = 0;
@@ -190,5 +222,7 @@ batchingQuality('s_shape', 20);
 batchingQuality('largest_gap', 20);
 exactGap('s_shape', 10, 12);
 exactGap('largest_gap', 10, 12);
+headroom('s_shape', 5);
+headroom('largest_gap', 5);
 routingSpeed();
 batchingSpeed('largest_gap');

@@ -1,4 +1,5 @@
 import type { AdditionRule, SeedRule } from '../types.js';
+import { closeness, mergeProfiles, type Profile } from './closeness.js';
 import { type Problem, union, withMember } from './problem.js';
 
 // The constructive methods: FCFS, the sequential seed algorithm, and Clarke–Wright savings.
@@ -113,6 +114,17 @@ export function seedBatches(problem: Problem, seedRule: SeedRule, additionRule: 
  * smaller slots (a slot is the smallest order index of its batch).
  */
 export function savings(problem: Problem): number[][] {
+  return problem.n <= FULL_SAVINGS_MAX_ORDERS ? fullSavings(problem) : sparseSavings(problem, SAVINGS_NEIGHBOURS);
+}
+
+/** Up to this many orders, savings considers every pair of batches (C&W(ii) as published). */
+export const FULL_SAVINGS_MAX_ORDERS = 200;
+/** Above {@link FULL_SAVINGS_MAX_ORDERS}: the candidate partners of each order (its nearest neighbours). */
+export const SAVINGS_NEIGHBOURS = 16;
+/** How many batches, per candidate partner kept, are shortlisted by {@link closeness} before true savings decide. */
+export const WIDE_FACTOR = 4;
+
+export function fullSavings(problem: Problem): number[][] {
   const n = problem.n;
   const members: (number[] | undefined)[] = Array.from({ length: n }, (_, i) => [i]);
   const lengths = new Float64Array(n);
@@ -185,6 +197,175 @@ export function savings(problem: Problem): number[][] {
       const incumbent = current < 0 ? Number.NEGATIVE_INFINITY : (saving[k * n + current] as number);
       if (s > incumbent || (s === incumbent && s !== Number.NEGATIVE_INFINITY && a < current)) bestOf[k] = a;
     }
+  }
+  return members.filter((m): m is number[] => m !== undefined);
+}
+
+interface HeapEntry {
+  readonly saving: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly loVersion: number;
+  readonly hiVersion: number;
+}
+
+/** Whether entry x comes before y: the larger saving, then the smaller slots. */
+function before(x: HeapEntry, y: HeapEntry): boolean {
+  return x.saving > y.saving || (x.saving === y.saving && (x.lo < y.lo || (x.lo === y.lo && x.hi < y.hi)));
+}
+
+/** A binary heap of merge candidates, the best first. */
+class MergeHeap {
+  private readonly items: HeapEntry[] = [];
+  push(entry: HeapEntry): void {
+    const items = this.items;
+    items.push(entry);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i] as HeapEntry, items[parent] as HeapEntry)) break;
+      [items[i], items[parent]] = [items[parent] as HeapEntry, items[i] as HeapEntry];
+      i = parent;
+    }
+  }
+  pop(): HeapEntry | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && before(items[l] as HeapEntry, items[m] as HeapEntry)) m = l;
+        if (r < items.length && before(items[r] as HeapEntry, items[m] as HeapEntry)) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m] as HeapEntry, items[i] as HeapEntry];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Savings restricted to candidate pairs, for large instances. In rounds: every batch shortlists
+ * the `wide` batches closest by {@link closeness} among those it fits with, computes their true
+ * savings and keeps the `k` largest as candidates (made symmetric). Then merges follow the rule of
+ * {@link fullSavings} — the largest saving ≥ 0 first, ties to the smaller slots — from a priority
+ * queue whose entries go stale when either batch changes (lazy invalidation); a merged batch
+ * inherits both batches' candidates and its savings with them are recomputed. A round ends when
+ * no candidate pair is left; the next round shortlists again among the batches left (so batches
+ * still fill up), until a round merges nothing. With `k` and `wide` ≥ n − 1 every pair is a
+ * candidate and the batches are exactly those of {@link fullSavings}. Per round about m²/2
+ * closeness checks (no route) and m·wide route lengths for m batches, instead of n² route lengths.
+ */
+export function sparseSavings(problem: Problem, k: number, wide: number = WIDE_FACTOR * k): number[][] {
+  const n = problem.n;
+  const members: (number[] | undefined)[] = Array.from({ length: n }, (_, i) => [i]);
+  const profiles: (Profile | undefined)[] = Array.from({ length: n }, (_, i) => ({
+    aisles: problem.aisles[i] as Int32Array,
+    depths: problem.depths[i] as Float64Array,
+  }));
+  const version = new Int32Array(n);
+  const lengths = new Float64Array(n);
+  for (let i = 0; i < n; i++) lengths[i] = problem.length([i]);
+  const saving = (a: number, b: number): number => {
+    const merged = union(members[a] as number[], members[b] as number[]);
+    if (!problem.fits(merged)) return Number.NEGATIVE_INFINITY;
+    return (lengths[a] as number) + (lengths[b] as number) - problem.lengthUncached(merged);
+  };
+  const scores = new Float64Array(n);
+  const items = new Float64Array(n);
+  const weight = new Float64Array(n);
+  const volume = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const load = problem.load([i]);
+    items[i] = load.items;
+    weight[i] = load.weight;
+    volume[i] = load.volume;
+  }
+  for (;;) {
+    const alive: number[] = [];
+    for (let i = 0; i < n; i++) if (members[i] !== undefined) alive.push(i);
+    // Candidates per slot, symmetric.
+    const candidates = new Map<number, Set<number>>(alive.map((a) => [a, new Set<number>()]));
+    const heap = new MergeHeap();
+    const offer = (a: number, b: number, value: number): void => {
+      if (value < 0) return;
+      const lo = Math.min(a, b);
+      const hi = Math.max(a, b);
+      heap.push({ saving: value, lo, hi, loVersion: version[lo] as number, hiVersion: version[hi] as number });
+    };
+    const evaluated = new Set<number>();
+    const shortlist: number[] = [];
+    for (const a of alive) {
+      // The `wide` closest batches that fit with `a` (ties: the smaller slot), kept sorted by insertion.
+      shortlist.length = 0;
+      const pa = profiles[a] as Profile;
+      for (const b of alive) {
+        if (b === a) continue;
+        const fits = problem.fitsLoad(
+          (items[a] as number) + (items[b] as number),
+          (weight[a] as number) + (weight[b] as number),
+          (volume[a] as number) + (volume[b] as number),
+        );
+        if (!fits) continue;
+        const score = closeness(problem, pa, profiles[b] as Profile);
+        if (shortlist.length >= wide && score <= (scores[shortlist[shortlist.length - 1] as number] as number))
+          continue;
+        scores[b] = score;
+        let at = shortlist.length;
+        while (at > 0 && score > (scores[shortlist[at - 1] as number] as number)) at--;
+        shortlist.splice(at, 0, b);
+        if (shortlist.length > wide) shortlist.pop();
+      }
+      for (const b of shortlist) scores[b] = saving(a, b);
+      shortlist.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
+      for (let r = 0; r < Math.min(k, shortlist.length); r++) {
+        const b = shortlist[r] as number;
+        (candidates.get(a) as Set<number>).add(b);
+        (candidates.get(b) as Set<number>).add(a);
+        const key = Math.min(a, b) * n + Math.max(a, b);
+        if (!evaluated.has(key)) {
+          evaluated.add(key);
+          offer(a, b, scores[b] as number);
+        }
+      }
+    }
+    let merges = 0;
+    for (;;) {
+      const top = heap.pop();
+      if (top === undefined) break;
+      const { lo: a, hi: b } = top;
+      if (members[a] === undefined || members[b] === undefined) continue;
+      if (version[a] !== top.loVersion || version[b] !== top.hiVersion) continue;
+      merges += 1;
+      members[a] = union(members[a] as number[], members[b] as number[]);
+      members[b] = undefined;
+      profiles[a] = mergeProfiles(profiles[a] as Profile, profiles[b] as Profile);
+      profiles[b] = undefined;
+      items[a] = (items[a] as number) + (items[b] as number);
+      weight[a] = (weight[a] as number) + (weight[b] as number);
+      volume[a] = (volume[a] as number) + (volume[b] as number);
+      version[a] = (version[a] as number) + 1;
+      lengths[a] = problem.length(members[a] as number[]);
+      const mine = candidates.get(a) as Set<number>;
+      for (const c of candidates.get(b) as Set<number>) {
+        const theirs = candidates.get(c) as Set<number>;
+        theirs.delete(b);
+        if (c !== a) {
+          theirs.add(a);
+          mine.add(c);
+        }
+      }
+      mine.delete(b);
+      candidates.delete(b);
+      for (const c of [...mine].sort((x, y) => x - y)) offer(a, c, saving(a, c));
+    }
+    if (merges === 0) break;
   }
   return members.filter((m): m is number[] => m !== undefined);
 }

@@ -37,6 +37,8 @@ export class Problem {
   readonly pickCount: Int32Array;
   /** Distinct aisles of each order, ascending. */
   readonly aisles: readonly Int32Array[];
+  /** Per order, parallel to `aisles`: the depth (front cross aisle to the far end of the deepest picked cell) in each aisle. */
+  readonly depths: readonly Float64Array[];
   /** Distinct dense location numbers of each order, ascending. */
   readonly locations: readonly Int32Array[];
   /** The walking distance from the depot to each order's farthest pick. */
@@ -75,11 +77,13 @@ export class Problem {
     const depotX = layout.depot.aisle * layout.aisleSpacing;
     const offset = layout.depot.offset ?? 0;
     const aisles: Int32Array[] = [];
+    const depths: Float64Array[] = [];
     const locations: Int32Array[] = [];
     this.farthest = new Float64Array(this.n);
     orders.forEach((order, i) => {
       const own = new Set<number>();
       const ownAisles = new Set<number>();
+      const deepest = new Map<number, number>();
       let far = 0;
       for (const pick of order.picks) {
         const { aisle, cell } = pick.location;
@@ -92,6 +96,8 @@ export class Problem {
         }
         own.add(index);
         ownAisles.add(aisle);
+        const depth = layout.frontMargin + (cell + 1) * layout.cellLength;
+        if (depth > (deepest.get(aisle) ?? 0)) deepest.set(aisle, depth);
         const distance =
           offset +
           Math.abs(aisle * layout.aisleSpacing - depotX) +
@@ -100,10 +106,13 @@ export class Problem {
         if (distance > far) far = distance;
       }
       locations.push(Int32Array.from(own).sort());
-      aisles.push(Int32Array.from(ownAisles).sort());
+      const sortedAisles = Int32Array.from(ownAisles).sort();
+      aisles.push(sortedAisles);
+      depths.push(Float64Array.from(sortedAisles, (aisle) => deepest.get(aisle) as number));
       this.farthest[i] = far;
     });
     this.aisles = aisles;
+    this.depths = depths;
     this.locations = locations;
     this.seen = new Int32Array(this.locationPicks.length);
   }
@@ -112,6 +121,11 @@ export class Problem {
   fits(members: readonly number[]): boolean {
     const load = this.load(members);
     return load.items <= this.capItems && load.weight <= this.capWeight && load.volume <= this.capVolume;
+  }
+
+  /** Whether a batch of these loads is within the capacity. */
+  fitsLoad(items: number, weight: number, volume: number): boolean {
+    return items <= this.capItems && weight <= this.capWeight && volume <= this.capVolume;
   }
 
   /** The load of `members` (ascending), summed in index order (the same sums `fits` checks). */
