@@ -21,6 +21,8 @@
  *
  * @module ordercore/testing
  */
+// --- adapters: conformance kit types (src/testing/adapterConformance.ts) ---
+export type { ConformanceCase, ConformanceOptions } from './adapterConformance.js';
 export { pricedCartViolations } from './invariants.js';
 // --- inventory: available to promise (src/testing/inventoryAtp.ts) ---
 export {
@@ -61,6 +63,8 @@ export {
 // --- kpi (src/testing/kpi.ts) ---
 export { type KpiRecordArbitraryOptions, kpiOrderRecordArbitrary, kpiRecordArbitrary } from './kpi.js';
 export { type MoneyArbitraryOptions, moneyArbitrary } from './money.js';
+// --- adapters: order repository conformance (src/testing/orderRepository.ts) ---
+export { type OrderRepositoryFactory, orderRepositoryConformance } from './orderRepository.js';
 // --- orders (src/testing/orders.ts) ---
 export {
   type OrderArbitraryOptions,
