@@ -77,3 +77,13 @@ export type { CarrierGateway, CreateShipmentRequest } from './carrierGateway.js'
 export type { InMemoryCarrierGatewayOptions } from './inMemoryCarrierGateway.js';
 export { createInMemoryCarrierGateway } from './inMemoryCarrierGateway.js';
 
+
+// --- SQL adapter (helper H8S) ---
+
+export type { PgPoolClientLike, PgPoolLike, SqlClient, SqlQueryable, SqlQueryResult } from './sql/client.js';
+export { fromPgPool } from './sql/client.js';
+export type { SqlAdapters } from './sql/createSqlAdapters.js';
+export { createSqlAdapters } from './sql/createSqlAdapters.js';
+export { createSqlInventoryStore } from './sql/inventoryStore.js';
+export type { SqlAdapterOptions, SqlMigration } from './sql/migrations.js';
+export { migrate, SQL_MIGRATIONS } from './sql/migrations.js';
