@@ -77,7 +77,6 @@ export type { CarrierGateway, CreateShipmentRequest } from './carrierGateway.js'
 export type { InMemoryCarrierGatewayOptions } from './inMemoryCarrierGateway.js';
 export { createInMemoryCarrierGateway } from './inMemoryCarrierGateway.js';
 
-
 // --- SQL adapter (helper H8S) ---
 
 export type { PgPoolClientLike, PgPoolLike, SqlClient, SqlQueryable, SqlQueryResult } from './sql/client.js';
