@@ -255,8 +255,9 @@ export class LedgerFolder {
   private readonly fresh = new Set<object>();
   /** In-place mode: undo log of container writes, flat: container, key, previous value, whether it existed. */
   private readonly journal: unknown[] = [];
-  /** In-place mode: objects whose prior value is saved (or that this folder created), and the saved values. */
-  private saved: Set<object> | undefined;
+  /** In-place mode: objects whose prior value is saved (or that this folder created): usually a handful. */
+  private readonly saved: object[] = [];
+  private savedSet: Set<object> | undefined;
   private readonly restores: unknown[] = [];
 
   constructor(
@@ -286,9 +287,16 @@ export class LedgerFolder {
 
   /** In place: whether `object` may be changed without saving it first (saved already, or new). */
   private isSaved(object: object): boolean {
-    if (this.saved === undefined) this.saved = new Set();
-    if (this.saved.has(object)) return true;
-    this.saved.add(object);
+    // An intent touches a few objects: a linear scan beats allocating a Set per intent; large intents
+    // (a reconciliation over many balances) switch to a Set.
+    if (this.savedSet !== undefined) {
+      if (this.savedSet.has(object)) return true;
+      this.savedSet.add(object);
+      return false;
+    }
+    if (this.saved.includes(object)) return true;
+    this.saved.push(object);
+    if (this.saved.length > 32) this.savedSet = new Set(this.saved);
     return false;
   }
 
