@@ -7,7 +7,8 @@ import type { Pick, Route, RoutingPolicy } from '../types.js';
  *   first open batch it fits in, else into a new batch;
  * - `seed`: sequential seed algorithm: a seed order (by `seedRule`) opens a batch, orders are added
  *   by `additionRule` while they fit, then the next batch is opened;
- * - `savings`: Clarke–Wright savings, savings recomputed after every merge (C&W(ii));
+ * - `savings`: Clarke–Wright savings, savings recomputed after every merge (C&W(ii)); above 200
+ *   orders only each batch's nearest batches are candidate partners (see docs/picking.md);
  * - `local_search`: swap and shift moves between batches, from the `start` method's solution;
  * - `iterated_local_search`: local search, then perturbation + local search + acceptance rounds;
  * - `exact`: every feasible batch enumerated, the set partition solved by dynamic programming over
