@@ -13,12 +13,14 @@ const sourceAliases = [
 ];
 
 /**
- * Five projects:
+ * Six projects:
  * - `unit`, `property` and `types` run against the sources: `npm test` runs exactly these three;
  * - `build` runs against the built `dist/` through Node's own resolution of the package name, so it
  *   needs `npm run build` first: `npm run test:build` does both. `npm test` never selects it.
  * - `browser` runs scenarios on the built `dist/` in Node and in headless Chromium and compares the
  *   results byte for byte: `npm run test:browser` builds first. Needs /usr/bin/chromium. Not in `npm test`.
+ * - `postgres` runs the SQL adapters against a real PostgreSQL server at DATABASE_URL:
+ *   `bash .ci/postgres.sh npx vitest run --project postgres` starts a throwaway server. Not in `npm test`.
  */
 export default defineConfig({
   test: {
@@ -29,7 +31,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/**/*.prop.test.ts', 'test/build/**', 'test/browser/**'],
+          exclude: [
+            ...configDefaults.exclude,
+            'test/**/*.prop.test.ts',
+            'test/build/**',
+            'test/browser/**',
+            'test/adapters/postgres.test.ts',
+          ],
         },
       },
       {
@@ -70,6 +78,18 @@ export default defineConfig({
           include: ['test/build/**/*.test.ts'],
           // Each test spawns Node processes on the built output.
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The SQL adapters on a real PostgreSQL server (DATABASE_URL): `.ci/postgres.sh` starts a throwaway
+        // one and runs `npx vitest run --project postgres`. Not in `npm test`.
+        extends: true,
+        resolve: { alias: sourceAliases },
+        test: {
+          name: 'postgres',
+          include: ['test/adapters/postgres.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {
