@@ -23,6 +23,8 @@
  */
 // --- adapters: conformance kit types (src/testing/adapterConformance.ts) ---
 export type { ConformanceCase, ConformanceOptions } from './adapterConformance.js';
+// --- adapters: event outbox conformance (src/testing/eventOutbox.ts) ---
+export { type EventOutboxFactory, eventOutboxConformance } from './eventOutbox.js';
 export { pricedCartViolations } from './invariants.js';
 // --- inventory: available to promise (src/testing/inventoryAtp.ts) ---
 export {
