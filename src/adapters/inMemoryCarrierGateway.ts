@@ -65,7 +65,7 @@ function unknownLabel(labelId: unknown): ShippingError {
  *   parcels: [{ id: 'box-1', weightGrams: 800, lengthMm: 250, widthMm: 200, heightMm: 100 }],
  * };
  * const label = await gateway.createShipment({ shipment, carrierId: 'example-parcel', serviceId: 'ground' });
- * label.ok && [label.value.id, label.value.estimatedDelivery]; //=> ['label-1', '2026-11-30']
+ * label.ok && [label.value.id, label.value.estimatedDelivery]; //=> ['label-1', '2026-12-01']
  * now = '2026-11-24T12:00:00Z';
  * const events = await gateway.fetchTracking('label-1');
  * events.ok && events.value.map((e) => e.status); //=> ['label_created', 'picked_up', 'in_transit']

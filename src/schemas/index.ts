@@ -155,3 +155,17 @@ export {
   parseReplenishmentPolicy,
   replenishmentPolicySchema,
 } from './replenishment.js';
+// --- shipping (src/schemas/shipping.ts) ---
+export {
+  carrierPolicySchema,
+  carrierRateTableSchema,
+  carrierShipmentSchema,
+  parcelSchema,
+  parseCarrierPolicy,
+  parseCarrierRateTable,
+  parseCarrierShipment,
+  parseRateQuotes,
+  rateQuoteSchema,
+  rateQuotesSchema,
+  workingCalendarSchema,
+} from './shipping.js';

@@ -7,6 +7,7 @@ import { getCurrency } from '../money/currencies.js';
 import { SHIPPING_ERROR_CODES, type ShippingErrorCode } from '../shipping/errors.js';
 import type { ShippingLabel, TrackingEvent } from '../shipping/exampleCarrier.js';
 import { type RateQuote, SERVICE_LEVELS, type Shipment } from '../shipping/types.js';
+import type { ConformanceCase } from './adapterConformance.js';
 
 // The conformance kit of the `CarrierGateway` port. Runner-agnostic: each case resolves, or rejects
 // with a plain Error saying what broke. The checks follow the port's contract, not the in-memory
@@ -65,8 +66,8 @@ export interface CarrierGatewayConformanceOptions {
 }
 
 /**
- * One conformance case: a name and a function that resolves when the gateway conforms and rejects
- * with an `Error` saying what went wrong otherwise.
+ * One conformance case (the shared `ConformanceCase` of the kits): a name and a function that
+ * resolves when the gateway conforms and rejects with an `Error` saying what went wrong otherwise.
  *
  * @example
  * ```ts
@@ -76,12 +77,7 @@ export interface CarrierGatewayConformanceOptions {
  * c.name; //=> 'noop'
  * ```
  */
-export interface CarrierGatewayConformanceCase {
-  /** What the case checks. */
-  readonly name: string;
-  /** Runs the case on a fresh gateway; rejects with an `Error` on the first violation. */
-  readonly run: () => Promise<void>;
-}
+export type CarrierGatewayConformanceCase = ConformanceCase;
 
 const DEFAULT_SHIPMENTS: readonly Shipment[] = [
   {

@@ -23,6 +23,14 @@
  */
 // --- adapters: conformance kit types (src/testing/adapterConformance.ts) ---
 export type { ConformanceCase, ConformanceOptions } from './adapterConformance.js';
+// --- shipping: carrier gateway conformance (src/testing/carrierGateway.ts) ---
+export {
+  type CarrierGatewayConformanceCase,
+  type CarrierGatewayConformanceClock,
+  type CarrierGatewayConformanceOptions,
+  type CarrierGatewayFactory,
+  carrierGatewayConformance,
+} from './carrierGateway.js';
 // --- adapters: event outbox conformance (src/testing/eventOutbox.ts) ---
 export { type EventOutboxFactory, eventOutboxConformance } from './eventOutbox.js';
 export { pricedCartViolations } from './invariants.js';
@@ -114,3 +122,17 @@ export {
 } from './pricing.js';
 // --- adapters: promotion usage conformance (src/testing/promotionUsage.ts) ---
 export { type PromotionUsageStoreFactory, promotionUsageConformance } from './promotionUsage.js';
+// --- shipping: arbitraries and selection checker (src/testing/shipping.ts) ---
+export {
+  carrierPolicyArbitrary,
+  carrierSelectionViolations,
+  type ParcelArbitraryOptions,
+  parcelArbitrary,
+  type RateQuotesArbitraryOptions,
+  type RateTableArbitraryOptions,
+  rateQuotesArbitrary,
+  rateShoppingScenarioArbitrary,
+  rateTableArbitrary,
+  type ShipmentArbitraryOptions,
+  shipmentArbitrary,
+} from './shipping.js';
