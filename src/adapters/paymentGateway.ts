@@ -136,8 +136,7 @@ export interface PaymentResult {
 /**
  * The port to a payment provider: authorise, capture (in parts), refund (in parts), void. Hosts
  * implement it over their provider's API; `createInMemoryPaymentGateway` is the reference
- * implementation (a simulated provider with declines as data), and `paymentGatewayConformance` in
- * `ordercore/testing` checks an implementation against a sandbox.
+ * implementation (a simulated provider with declines as data).
  *
  * The contract, in full:
  *
