@@ -17,6 +17,7 @@ import { releaseReservation } from '../../inventory/reservations/releaseReservat
 import { shipAllocation } from '../../inventory/reservations/shipAllocation.js';
 import type { InventoryOperation, InventoryState, ReservationRecord } from '../../inventory/types.js';
 import { fromMinor } from '../../money/fromMinor.js';
+import { orderTotals } from '../../orders/orderTotals.js';
 import { replay } from '../../orders/replay.js';
 import { transition } from '../../orders/transition.js';
 import type { Actor, HistoryEntry, Order, OrderEffect, OrderEvent } from '../../orders/types.js';
@@ -405,6 +406,19 @@ async function runEffect(
           ? { key: id, paymentId: effect.paymentId }
           : { key: id, paymentId: effect.paymentId, amount: effect.amount };
       const op = effect.type === 'capture_payment' ? 'capture' : effect.type === 'refund_payment' ? 'refund' : 'void';
+      if (effect.type === 'capture_payment') {
+        // Never capture more than is still owed (another payment may have paid already).
+        const owed = orderTotals(order).balanceDue.amount;
+        if (owed <= 0) return ok(undefined);
+        if (owed < effect.amount.amount) {
+          const capped = { key: id, paymentId: effect.paymentId, amount: fromMinor(owed, effect.amount.currency) };
+          const r = await call('payments.capture', () => gateway.capture(capped));
+          if (!r.ok) return r;
+          if (!r.value.ok) return paymentRefused('capture', r.value.error);
+          payments.add(effect.paymentId);
+          return ok(undefined);
+        }
+      }
       const r = await call(`payments.${op}`, () => gateway[op](request));
       if (!r.ok) return r;
       if (!r.value.ok) return paymentRefused(op, r.value.error);
@@ -484,9 +498,14 @@ export async function syncPayments(
 
 /** The reservation ids that may hold stock for a line: the placement's, then one per edit entry. */
 export function holdIdsOf(order: Order, lineId: string): string[] {
-  const ids = [`${order.id}/${lineId}`];
+  const ids = [placeHoldId(order.id, lineId, order.metadata?.[PLACE_KEY] ?? '')];
   for (const h of order.history) if (h.event.type === 'edit_order') ids.push(`${order.id}/${lineId}@${h.seq}`);
   return ids;
+}
+
+/** The id of the hold placeOrder makes for a line (unique per attempt key, so a spent key spends no order id). */
+export function placeHoldId(orderId: string, lineId: string, placeKey: string): string {
+  return `${orderId}/${lineId}/${placeKey}`;
 }
 
 /** The records of a line's holds that exist, oldest first. */
@@ -497,6 +516,16 @@ export function holdsOf(state: InventoryState, order: Order, lineId: string): Re
     if (record !== undefined) out.push(record);
   }
   return out;
+}
+
+/** Every line the order ever had: its lines, and lines removed by edits since. */
+export function allLineIds(order: Order): string[] {
+  const ids = new Set(order.lines.map((l) => l.id));
+  for (const h of order.history) {
+    if (h.event.type === 'place') for (const l of h.event.order.lines) ids.add(l.id);
+    if (h.event.type === 'edit_order') for (const e of h.event.edits) if (e.kind === 'add_line') ids.add(e.line.id);
+  }
+  return [...ids];
 }
 
 /** Units of a line that need stock held and are not allocated (or backordered) yet. */
@@ -638,12 +667,13 @@ async function shipStock(
  * releases nothing the second time.
  */
 export async function settleHolds(ctx: Context, order: Order, key: string, now: string): Promise<Step<void>> {
-  const ids = order.lines.flatMap((l) => holdIdsOf(order, l.id));
+  const lineIds = allLineIds(order);
+  const ids = lineIds.flatMap((id) => holdIdsOf(order, id));
   const state = await loadState(ctx, { reservationIds: ids });
   if (!state.ok) return state;
-  for (const line of order.lines) {
-    const records = holdsOf(state.value, order, line.id);
-    let surplus = records.reduce((n, r) => n + r.open, 0) - unitsToHold(order, line.id);
+  for (const lineId of lineIds) {
+    const records = holdsOf(state.value, order, lineId);
+    let surplus = records.reduce((n, r) => n + r.open, 0) - unitsToHold(order, lineId);
     for (let k = records.length - 1; k >= 0 && surplus > 0; k--) {
       const record = records[k] as ReservationRecord;
       if (record.open === 0) continue;

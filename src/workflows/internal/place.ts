@@ -32,6 +32,7 @@ import {
   loadOrder,
   PLACE_KEY,
   paymentRefused,
+  placeHoldId,
   port,
   type Step,
   USAGE_RESERVATION,
@@ -182,7 +183,7 @@ export async function placeOrder(ctx: Context, input: PlaceOrderRequest): Promis
     }
   };
   const reserveKey = `${key}/reserve`;
-  const holdIds = lines.map((l) => `${orderId}/${l.id}`);
+  const holdIds = lines.map((l) => placeHoldId(orderId, l.id, key));
   const held = await inventoryStep(
     ctx,
     { skus: [...new Set(lines.map((l) => l.sku))], reservationIds: holdIds },
@@ -257,6 +258,19 @@ export async function placeOrder(ctx: Context, input: PlaceOrderRequest): Promis
       return usage;
     }
     const reservationId = usage.value.reservationId;
+    if (usage.value.replayed) {
+      const stored = await call('promotions.reservation', () => adapters.promotions.reservation(reservationId));
+      if (!stored.ok || stored.value?.status === 'released') {
+        await compensate();
+        return stored.ok
+          ? failure(
+              'idempotency_key_reused',
+              `Key ${show(key)} belongs to an attempt that failed and was undone: use a new key.`,
+              { key },
+            )
+          : stored;
+      }
+    }
     usageReservation = reservationId;
     undo.push(() => adapters.promotions.release(reservationId));
   }
