@@ -65,11 +65,25 @@ export const WRITES = new Set([
   'claim',
 ]);
 
+/** A deterministic pseudo-random number generator (mulberry32), for interleavings that repeat. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function makeWorld(
   options: {
     stock?: Record<string, Record<string, number>>;
     config?: Partial<OrderServiceConfig>;
     declines?: Record<string, 'card_declined'>;
+    /** Milliseconds every port call waits first (a seeded jitter makes interleavings vary). */
+    jitter?: () => number;
   } = {},
 ) {
   const raw = {
@@ -84,6 +98,7 @@ export function makeWorld(
     ids: createCounterIdGenerator(),
   };
   const writes: string[] = [];
+  const refusals: string[] = [];
   const failures = new Map<string, { after: number; mode: 'throw' | 'refuse' }>();
   const spy = <T extends object>(name: string, target: T): T =>
     new Proxy(target, {
@@ -99,7 +114,21 @@ export function makeWorld(
             } else fail.after -= 1;
           }
           if (WRITES.has(prop)) writes.push(label);
-          return (value as (...a: unknown[]) => unknown).apply(t, args);
+          const jitter = options.jitter;
+          const invoke = () => {
+            const result = (value as (...a: unknown[]) => unknown).apply(t, args);
+            if (result instanceof Promise)
+              void result.then(
+                (r: unknown) => {
+                  const code = (r as { ok?: boolean; error?: { code?: string } })?.error?.code;
+                  if ((r as { ok?: boolean })?.ok === false && code !== undefined) refusals.push(`${label}:${code}`);
+                },
+                () => undefined,
+              );
+            return result;
+          };
+          if (jitter === undefined) return invoke();
+          return new Promise((resolve) => setTimeout(resolve, jitter())).then(invoke);
         };
       },
     });
@@ -125,7 +154,9 @@ export function makeWorld(
     });
   const available = (sku: string, location: string) =>
     raw.inventory.loadSync({ skus: [sku] }).balances[sku]?.[location];
-  return { raw, adapters, config, service, writes, failures, snapshot, available };
+  /** Another service (another process) on the same stores. */
+  const another = () => createOrderService(adapters, config);
+  return { raw, adapters, config, service, another, writes, refusals, failures, snapshot, available };
 }
 
 export const customer = {
