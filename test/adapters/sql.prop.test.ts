@@ -187,7 +187,6 @@ describe('the SQL store on PGlite agrees with the in-memory store', () => {
       }),
       { seed: 8, numRuns: 40 },
     );
-    console.log(`sql differential outcomes: ${JSON.stringify([...seen])}`);
     // The generator reaches every outcome, each many times (else the comparison proves little).
     for (const outcome of ['applied', 'replayed', 'precondition_failed', 'invalid_entry', 'duplicate_entry_id'])
       expect(seen.get(outcome) ?? 0, `${outcome} in ${JSON.stringify([...seen])}`).toBeGreaterThan(10);
