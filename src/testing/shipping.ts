@@ -180,25 +180,24 @@ export interface RateTableArbitraryOptions {
 export function rateTableArbitrary(options: RateTableArbitraryOptions = {}): fc.Arbitrary<CarrierRateTable> {
   const currency = options.currency ?? 'USD';
   const zones = ['A', 'B', 'C'] as const;
+  // Most zones end with a heavy catch-all break, so bulky parcels are often quotable.
   const breaks = fc
-    .uniqueArray(fc.integer({ min: 100, max: 40_000 }), { minLength: 1, maxLength: 5 })
-    .chain((weights) =>
-      fc
-        .array(fc.integer({ min: 0, max: 20_000 }), { minLength: weights.length, maxLength: weights.length })
-        .map((prices) =>
-          [...weights]
-            .sort((a, b) => a - b)
-            .map((upToGrams, i) => ({ upToGrams, price: fromMinor(prices[i] ?? 0, currency) })),
-        ),
-    );
+    .tuple(fc.uniqueArray(fc.integer({ min: 100, max: 40_000 }), { minLength: 1, maxLength: 5 }), fc.nat({ max: 3 }))
+    .chain(([weights, heavy]) => {
+      const all = [...weights].sort((a, b) => a - b);
+      if (heavy > 0) all.push(1_000_000);
+      return fc
+        .array(fc.integer({ min: 0, max: 20_000 }), { minLength: all.length, maxLength: all.length })
+        .map((prices) => all.map((upToGrams, i) => ({ upToGrams, price: fromMinor(prices[i] ?? 0, currency) })));
+    });
   const service = (id: string): fc.Arbitrary<CarrierService> =>
     fc
       .record({
         level: fc.constantFrom(...SERVICE_LEVELS),
-        zones: fc.subarray([...zones], { minLength: 1 }),
+        zones: fc.oneof(fc.constant([...zones]), fc.subarray([...zones], { minLength: 1 })),
         transit: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 3, maxLength: 3 }),
         breaks: fc.array(breaks, { minLength: 3, maxLength: 3 }),
-        maxWeight: fc.option(fc.integer({ min: 500, max: 40_000 }), { nil: undefined }),
+        maxWeight: fc.option(fc.integer({ min: 500, max: 40_000 }), { nil: undefined, freq: 3 }),
       })
       .map(({ level, zones: served, transit, breaks: b, maxWeight }) => ({
         id,
@@ -216,8 +215,8 @@ export function rateTableArbitrary(options: RateTableArbitraryOptions = {}): fc.
         .chain((ids) => fc.tuple(...ids.map(service))),
       dimDivisor: fc.constantFrom(4000, 5000, 6000, 139, 166),
       fuel: fc.integer({ min: 0, max: 3_000 }),
-      maxWeightGrams: fc.integer({ min: 1_000, max: 40_000 }),
-      maxLengthMm: fc.integer({ min: 300, max: 1_500 }),
+      maxWeightGrams: fc.oneof(fc.constant(40_000), fc.integer({ min: 1_000, max: 40_000 })),
+      maxLengthMm: fc.oneof(fc.constant(1_500), fc.integer({ min: 300, max: 1_500 })),
       maxGirthMm: fc.option(fc.integer({ min: 1_000, max: 4_000 }), { nil: undefined }),
       restricted: fc.subarray(['0', '5', '96']),
       canada: fc.boolean(),
@@ -465,11 +464,15 @@ export function rateShoppingScenarioArbitrary(): fc.Arbitrary<{
 }> {
   return fc
     .record({
-      shipment: shipmentArbitrary({ maxParcels: 3 }),
+      shipment: shipmentArbitrary({ maxParcels: 3, maxWeightGrams: 30_000, maxSideMm: 900 }),
       carriers: fc
         .uniqueArray(fc.constantFrom('acme', 'bolt', 'carrier'), { minLength: 1, maxLength: 3 })
         .chain((ids) => fc.tuple(...ids.map((carrierId) => rateTableArbitrary({ carrierId })))),
-      policy: carrierPolicyArbitrary('USD'),
+      // Half the policies only choose an objective, so that many scenarios have several feasible quotes.
+      policy: fc.oneof(
+        fc.record({ objective: fc.constantFrom('cheapest' as const, 'fastest' as const) }),
+        carrierPolicyArbitrary('USD'),
+      ),
       deadline: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
     })
     .map(({ shipment, carriers, policy, deadline }) => {
