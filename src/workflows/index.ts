@@ -40,5 +40,6 @@ export type {
   ReceiveReturnRequest,
   RequestReturnRequest,
   ShipOrderRequest,
+  ShippingConfig,
   WarehouseConfig,
 } from './types.js';

@@ -1,3 +1,4 @@
+import type { CarrierGateway } from '../adapters/carrierGateway.js';
 import type { Clock } from '../adapters/clock.js';
 import type { EventOutbox } from '../adapters/eventOutbox.js';
 import type { IdGenerator } from '../adapters/idGenerator.js';
@@ -26,6 +27,7 @@ import type { StorageLocation, WarehouseLayout } from '../picking/types.js';
 import type { WaveBatches } from '../picking/waves/planAndBatchWaves.js';
 import type { WaveCapacity, WaveOrder, WaveSlot } from '../picking/waves/types.js';
 import type { Catalog, PricedCart, PricingOptions, Promotion, ShippingSelection } from '../pricing/types.js';
+import type { CarrierPolicy } from '../shipping/types.js';
 import type { WorkflowError } from './errors.js';
 
 /**
@@ -55,6 +57,35 @@ export interface OrderServiceAdapters {
   readonly clock: Clock;
   /** New order ids (when a command does not bring its own). */
   readonly ids: IdGenerator;
+  /** The carriers: when present, `shipOrder` without a carrier rate-shops and buys the label here. */
+  readonly carriers?: CarrierGateway;
+}
+
+/**
+ * How `shipOrder` rate-shops when it buys labels through the `CarrierGateway`.
+ *
+ * @example
+ * ```ts
+ * import type { ShippingConfig } from 'ordercore/workflows';
+ *
+ * const shipping: ShippingConfig = { policy: { objective: 'cheapest' }, unitWeightGrams: { MUG: 400 } };
+ * shipping.unitWeightGrams?.['MUG']; //=> 400
+ * ```
+ */
+export interface ShippingConfig {
+  /** How the quote is chosen (`selectCarrier`); `mustArriveBy` defaults to the order's requested delivery date. */
+  readonly policy?: CarrierPolicy;
+  /** Grams per unit of each SKU (default 500 g). */
+  readonly unitWeightGrams?: Readonly<Record<Sku, number>>;
+  /** The box every shipment goes in (one parcel). Default 300 × 200 × 150 mm. */
+  readonly box?: {
+    /** Length in millimetres. */
+    readonly lengthMm: number;
+    /** Width in millimetres. */
+    readonly widthMm: number;
+    /** Height in millimetres. */
+    readonly heightMm: number;
+  };
 }
 
 /**
@@ -114,6 +145,8 @@ export interface OrderServiceConfig {
   readonly availability?: AvailabilityPolicy;
   /** Where returned resellable units are restocked. Default: the first of `stockLocations`. */
   readonly returnLocation?: LocationId;
+  /** How labels are bought when the `carriers` port is given. */
+  readonly shipping?: ShippingConfig;
   /** The warehouse picks are planned in (`planPicking`). */
   readonly warehouse?: WarehouseConfig;
   /** Who the service acts as when a command names no actor. Default `{ kind: 'system', id: 'order-service' }`. */
@@ -370,12 +403,12 @@ export interface PickingOutcome {
  * ```
  */
 export interface ShipOrderRequest extends OrderCommand {
-  /** The shipment (in `picking` or `packed`). */
+  /** The shipment (in `allocated`, `picking` or `packed`). */
   readonly shipmentId: string;
-  /** The carrier code. */
-  readonly carrier: string;
-  /** The carrier's tracking number. */
-  readonly trackingNumber: string;
+  /** The carrier code, when the label was bought elsewhere (with `trackingNumber`). Absent: rate-shop through the `carriers` port. */
+  readonly carrier?: string;
+  /** The carrier's tracking number (with `carrier`). */
+  readonly trackingNumber?: string;
 }
 
 /**

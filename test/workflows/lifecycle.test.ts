@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createInMemoryCarrierGateway } from '../../src/adapters/index.js';
 import { orderInvariantViolations, orderTotals, paymentStatus, replay } from '../../src/orders/index.js';
+import { createOrderService } from '../../src/workflows/index.js';
 import { makeWorld, placeRequest, usd } from './support.js';
 
 describe('the order service end to end on the in-memory adapters', () => {
@@ -102,5 +104,59 @@ describe('the order service end to end on the in-memory adapters', () => {
     expect(orderInvariantViolations(final)).toEqual([]);
     const rebuilt = replay(final.history);
     expect(rebuilt.ok && JSON.stringify(rebuilt.value)).toBe(JSON.stringify(final));
+  });
+});
+
+describe('shipping through the CarrierGateway', () => {
+  it('rate-shops, buys the label, ships with its carrier and tracking number; a replay buys nothing', async () => {
+    const w = makeWorld();
+    const carriers = createInMemoryCarrierGateway({ clock: w.raw.clock });
+    const service = createOrderService(
+      { ...w.adapters, carriers },
+      { ...w.config, shipping: { unitWeightGrams: { MUG: 400, TEE: 300 } } },
+    );
+    const placed = await service.placeOrder(
+      placeRequest({
+        customer: {
+          accountId: 'c-1',
+          deliveryAddress: { line1: '5th Ave', city: 'New York', postalCode: '10001', country: 'US' },
+        },
+      }),
+    );
+    if (!placed.ok) throw placed.error;
+    await service.capturePayment({ key: 'cap', orderId: 'o-1' });
+    const allocated = await service.allocateOrder({ key: 'alloc', orderId: 'o-1' });
+    if (!allocated.ok) throw allocated.error;
+    const shipped = await service.shipOrder({ key: 'ship', orderId: 'o-1', shipmentId: 'o-1/S1' });
+    if (!shipped.ok) throw shipped.error;
+    const s = shipped.value.order.shipments[0];
+    expect([s?.state, s?.carrier]).toEqual(['shipped', 'example-parcel']);
+    const tracking = await carriers.fetchTracking('label-1');
+    expect(tracking.ok && tracking.value[0]?.status).toBe('label_created');
+    const again = await service.shipOrder({ key: 'ship', orderId: 'o-1', shipmentId: 'o-1/S1' });
+    expect(again.ok && again.value.replayed).toBe(true);
+    expect((await carriers.fetchTracking('label-2')).ok).toBe(false);
+    // A shipment that cannot ship (unknown) buys no label; without the port, no carrier is a typed error.
+    const none = await w.service.shipOrder({ key: 'ship-2', orderId: 'o-1', shipmentId: 'o-1/S1' });
+    expect(none.ok || none.error.code).toBe('not_configured');
+  });
+
+  it('a label bought for a save that fails is voided', async () => {
+    const w = makeWorld();
+    const carriers = createInMemoryCarrierGateway({ clock: w.raw.clock });
+    const service = createOrderService({ ...w.adapters, carriers }, w.config);
+    await service.placeOrder(
+      placeRequest({
+        customer: { accountId: 'c-1', deliveryAddress: { postalCode: '10001', country: 'US', line1: 'x', city: 'NY' } },
+      }),
+    );
+    await service.capturePayment({ key: 'cap', orderId: 'o-1' });
+    await service.allocateOrder({ key: 'alloc', orderId: 'o-1' });
+    w.failures.set('orders.save', { after: 0, mode: 'throw' });
+    const r = await service.shipOrder({ key: 'ship', orderId: 'o-1', shipmentId: 'o-1/S1' });
+    expect(r.ok).toBe(false);
+    const again = await carriers.voidLabel('label-1');
+    expect(again.ok || again.error.code).toBe('label_already_voided');
+    expect(w.available('MUG', 'dc')).toMatchObject({ onHand: 10, allocated: 2 });
   });
 });

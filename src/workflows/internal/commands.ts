@@ -2,6 +2,7 @@
 // plus the port calls that must come before the transition (authorise, capture, hold stock) — run
 // by `runCommand` (transition, save with the loaded version, retry on conflicts, then the effects).
 
+import { parseInstant } from '../../core/instant.js';
 import { ok } from '../../core/result.js';
 import { isRecord, show } from '../../core/show.js';
 import { releaseReservation } from '../../inventory/reservations/releaseReservation.js';
@@ -12,6 +13,7 @@ import { orderTotals } from '../../orders/orderTotals.js';
 import type { Order, OrderEvent } from '../../orders/types.js';
 import { planAndBatchWaves } from '../../picking/waves/planAndBatchWaves.js';
 import type { WaveOrder } from '../../picking/waves/types.js';
+import { selectCarrier } from '../../shipping/selectCarrier.js';
 import type {
   ApproveOrderRequest,
   AuthorizePaymentRequest,
@@ -31,6 +33,7 @@ import {
   applyEvents,
   type Context,
   call,
+  causeOf,
   checkActor,
   checkCommand,
   failure,
@@ -357,10 +360,16 @@ export async function shipOrder(ctx: Context, request: ShipOrderRequest): Outcom
   if (!checked.ok) return checked;
   if (!isText(request.shipmentId))
     return invalid('shipmentId', `expected a non-empty string, got ${show(request.shipmentId)}.`);
-  if (!isText(request.carrier)) return invalid('carrier', `expected a non-empty string, got ${show(request.carrier)}.`);
-  if (!isText(request.trackingNumber))
-    return invalid('trackingNumber', `expected a non-empty string, got ${show(request.trackingNumber)}.`);
-  return runCommand(ctx, request, (order) => {
+  const given = request.carrier !== undefined || request.trackingNumber !== undefined;
+  if (given && !isText(request.carrier))
+    return invalid('carrier', `expected a non-empty string with trackingNumber, got ${show(request.carrier)}.`);
+  if (given && !isText(request.trackingNumber))
+    return invalid('trackingNumber', `expected a non-empty string with carrier, got ${show(request.trackingNumber)}.`);
+  if (!given && ctx.adapters.carriers === undefined)
+    return failure('not_configured', 'shipOrder without carrier and trackingNumber needs the carriers port.', {
+      field: 'carriers',
+    });
+  return runCommand(ctx, request, async (order, now) => {
     const shipment = order.shipments.find((s) => s.id === request.shipmentId);
     if (shipment === undefined)
       return invalid('shipmentId', `order ${show(order.id)} has no shipment ${show(request.shipmentId)}.`);
@@ -368,13 +377,110 @@ export async function shipOrder(ctx: Context, request: ShipOrderRequest): Outcom
     if (shipment.state === 'allocated') events.push({ type: 'start_picking', shipmentId: shipment.id });
     if (shipment.state === 'allocated' || shipment.state === 'picking')
       events.push({ type: 'pack_shipment', shipmentId: shipment.id });
+    if (request.carrier !== undefined && request.trackingNumber !== undefined) {
+      events.push({
+        type: 'ship',
+        shipmentId: shipment.id,
+        carrier: request.carrier,
+        trackingNumber: request.trackingNumber,
+      });
+      return ok({ events });
+    }
+    // Check the events without the label first: a shipment that cannot ship buys no label.
+    const trial = applyEvents(
+      ctx,
+      order,
+      [...events, { type: 'ship', shipmentId: shipment.id, carrier: 'x', trackingNumber: 'x' }],
+      request.key,
+      now,
+      ctx.actor,
+    );
+    if (!trial.ok) return trial;
+    const label = await buyLabel(ctx, order, shipment, `${request.key}@${order.version}/label`, now);
+    if (!label.ok) return label;
+    const carriers = ctx.adapters.carriers;
     events.push({
       type: 'ship',
       shipmentId: shipment.id,
-      carrier: request.carrier,
-      trackingNumber: request.trackingNumber,
+      carrier: label.value.carrierId,
+      trackingNumber: label.value.trackingNumber,
     });
-    return ok({ events });
+    return ok({
+      events,
+      undo: async () => {
+        await carriers?.voidLabel(label.value.id);
+      },
+    });
+  });
+}
+
+/** Rate-shops the shipment through the carriers port, chooses by the policy, buys the label. */
+async function buyLabel(
+  ctx: Context,
+  order: Order,
+  shipment: Order['shipments'][number],
+  key: string,
+  now: string,
+): Promise<Step<{ id: string; carrierId: string; trackingNumber: string }>> {
+  const carriers = ctx.adapters.carriers;
+  if (carriers === undefined) return failure('not_configured', 'No carriers port.', { field: 'carriers' });
+  const address = order.customer.deliveryAddress;
+  if (!isText(address.country) || !isText(address.postalCode))
+    return failure(
+      'carrier_failed',
+      `Order ${show(order.id)}: the delivery address needs a country and a postal code to ship.`,
+      { orderId: order.id },
+    );
+  const config = ctx.config.shipping;
+  let grams = 0;
+  for (const part of shipment.lines) {
+    const sku = order.lines.find((l) => l.id === part.lineId)?.sku ?? '';
+    const unit =
+      config?.unitWeightGrams !== undefined && Object.hasOwn(config.unitWeightGrams, sku)
+        ? (config.unitWeightGrams[sku] ?? 500)
+        : 500;
+    grams += unit * part.quantity;
+  }
+  const box = config?.box ?? { lengthMm: 300, widthMm: 200, heightMm: 150 };
+  const promisedBy = order.fulfillment.requestedDeliveryDate;
+  const parcel = { id: `${shipment.id}/box-1`, weightGrams: Math.max(grams, 1), ...box };
+  const carrierShipment = {
+    id: shipment.id,
+    shipDate: new Date(parseInstant(now) ?? 0).toISOString().slice(0, 10),
+    destination: { country: address.country, postalCode: address.postalCode },
+    parcels: [parcel],
+    ...(promisedBy === undefined ? {} : { promisedBy }),
+  };
+  const quotes = await call('carriers.quoteRates', () => carriers.quoteRates(carrierShipment));
+  if (!quotes.ok) return quotes;
+  if (!quotes.value.ok)
+    return failure('carrier_failed', `No rates for shipment ${show(shipment.id)}: ${quotes.value.error.message}`, {
+      cause: causeOf(quotes.value.error),
+    });
+  const policy = { ...(promisedBy === undefined ? {} : { mustArriveBy: promisedBy }), ...config?.policy };
+  const chosen = selectCarrier(quotes.value.value, policy);
+  if (!chosen.ok)
+    return failure('carrier_failed', `No carrier fits shipment ${show(shipment.id)}: ${chosen.error.message}`, {
+      cause: causeOf(chosen.error),
+    });
+  const quote = chosen.value.chosen;
+  const label = await call('carriers.createShipment', () =>
+    carriers.createShipment({
+      shipment: carrierShipment,
+      carrierId: quote.carrierId,
+      serviceId: quote.serviceId,
+      idempotencyKey: key,
+    }),
+  );
+  if (!label.ok) return label;
+  if (!label.value.ok)
+    return failure('carrier_failed', `The label for ${show(shipment.id)} was refused: ${label.value.error.message}`, {
+      cause: causeOf(label.value.error),
+    });
+  return ok({
+    id: label.value.value.id,
+    carrierId: label.value.value.carrierId,
+    trackingNumber: label.value.value.trackingNumber,
   });
 }
 

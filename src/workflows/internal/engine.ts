@@ -198,6 +198,8 @@ export interface Plan {
    * undo that runs if the save fails.
    */
   readonly beforeSave?: (after: Order) => Promise<Step<(() => Promise<void>) | undefined>>;
+  /** Undoes what the plan itself did at a port (a label bought), if the transition or the save fails. */
+  readonly undo?: () => Promise<void>;
 }
 
 /**
@@ -224,17 +226,25 @@ export async function runCommand(
     const planned = await plan(order, now);
     if (!planned.ok) return planned;
     if (planned.value.events.length === 0) return ok({ order, replayed: false, effects: [] });
+    const planUndo = planned.value.undo;
     const applied = applyEvents(ctx, order, planned.value.events, input.key, now, actor);
-    if (!applied.ok) return applied;
+    if (!applied.ok) {
+      await planUndo?.();
+      return applied;
+    }
     let undo: (() => Promise<void>) | undefined;
     if (planned.value.beforeSave !== undefined) {
       const before = await planned.value.beforeSave(applied.value.order);
-      if (!before.ok) return before;
+      if (!before.ok) {
+        await planUndo?.();
+        return before;
+      }
       undo = before.value;
     }
     const saved = await port('orders.save', () => ctx.adapters.orders.save(applied.value.order, order.version));
     if (!saved.ok) {
       await undo?.();
+      await planUndo?.();
       if (saved.refused?.code === 'version_conflict') continue;
       return saved;
     }
