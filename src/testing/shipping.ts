@@ -194,7 +194,7 @@ export function rateTableArbitrary(options: RateTableArbitraryOptions = {}): fc.
     fc
       .record({
         level: fc.constantFrom(...SERVICE_LEVELS),
-        zones: fc.oneof(fc.constant([...zones]), fc.subarray([...zones], { minLength: 1 })),
+        zones: fc.oneof(fc.constant<string[]>([...zones]), fc.subarray<string>([...zones], { minLength: 1 })),
         transit: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 3, maxLength: 3 }),
         breaks: fc.array(breaks, { minLength: 3, maxLength: 3 }),
         maxWeight: fc.option(fc.integer({ min: 500, max: 40_000 }), { nil: undefined, freq: 3 }),
@@ -203,7 +203,7 @@ export function rateTableArbitrary(options: RateTableArbitraryOptions = {}): fc.
         id,
         level,
         zones: served.map((zone) => {
-          const i = zones.indexOf(zone);
+          const i = (zones as readonly string[]).indexOf(zone);
           return { zone, transitDays: transit[i] ?? 0, breaks: b[i] ?? [] };
         }),
         ...(maxWeight === undefined ? {} : { limits: { maxWeightGrams: maxWeight, maxLengthMm: 1_500 } }),
@@ -469,7 +469,7 @@ export function rateShoppingScenarioArbitrary(): fc.Arbitrary<{
         .uniqueArray(fc.constantFrom('acme', 'bolt', 'carrier'), { minLength: 1, maxLength: 3 })
         .chain((ids) => fc.tuple(...ids.map((carrierId) => rateTableArbitrary({ carrierId })))),
       // Half the policies only choose an objective, so that many scenarios have several feasible quotes.
-      policy: fc.oneof(
+      policy: fc.oneof<fc.Arbitrary<CarrierPolicy>[]>(
         fc.record({ objective: fc.constantFrom('cheapest' as const, 'fastest' as const) }),
         carrierPolicyArbitrary('USD'),
       ),
