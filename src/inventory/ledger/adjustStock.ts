@@ -1,20 +1,9 @@
-import { err, type Result } from '../../core/result.js';
+import type { Result } from '../../core/result.js';
 import { show } from '../../core/show.js';
 import { InventoryError } from '../errors.js';
-import { own } from '../internal/fold.js';
+import { balanceOf, runOperation, withOptional } from '../internal/operation.js';
+import { integer, optionalText, reasonText, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  checkOptions,
-  guard,
-  integer,
-  operationOf,
-  optionalText,
-  reasonText,
-  replayOf,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/request.js';
 import type { AdjustStockRequest } from './types.js';
 
 /**
@@ -50,31 +39,24 @@ export function adjustStock(
   request: AdjustStockRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const location = text(r, 'location');
-    const quantity = integer(r, 'quantity', 'nonzero');
-    const reason = reasonText(r, 'reason');
-    const reference = optionalText(r, 'reference');
-    const replay = replayOf(state, key, 'adjust');
-    if (replay !== undefined) return replay;
-    if (quantity < 0) {
-      const bySku = own(state.balances, sku);
-      const onHand = (bySku === undefined ? undefined : own(bySku, location))?.onHand ?? 0;
-      if (onHand + quantity < 0)
-        return err(
-          new InventoryError(
-            'insufficient_stock',
-            `${show(sku)} at ${show(location)}: cannot write off ${-quantity}, the books hold ${onHand} on hand.`,
-            { sku, location, requested: -quantity, available: onHand, field: 'quantity' },
-          ),
+  return runOperation(state, request, options, {
+    kind: 'adjust',
+    read: (r) => ({
+      sku: text(r, 'sku'),
+      location: text(r, 'location'),
+      quantity: integer(r, 'quantity', 'nonzero'),
+      reason: reasonText(r, 'reason'),
+      reference: optionalText(r, 'reference'),
+    }),
+    plan: ({ sku, location, quantity, reason, reference }) => {
+      const onHand = balanceOf(state, sku, location)?.onHand ?? 0;
+      if (quantity < 0 && onHand + quantity < 0)
+        throw new InventoryError(
+          'insufficient_stock',
+          `${show(sku)} at ${show(location)}: cannot write off ${-quantity}, the books hold ${onHand} on hand.`,
+          { sku, location, requested: -quantity, available: onHand, field: 'quantity' },
         );
-    }
-    return operationOf(state, key, 'adjust', now, [
-      withOptional({ kind: 'adjustment', sku, location, quantity }, { reason, reference }),
-    ]);
+      return { entries: [withOptional({ kind: 'adjustment', sku, location, quantity }, { reason, reference })] };
+    },
   });
 }

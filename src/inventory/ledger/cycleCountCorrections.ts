@@ -1,31 +1,47 @@
-import { err, type Result } from '../../core/result.js';
+import type { Result } from '../../core/result.js';
 import { show } from '../../core/show.js';
 import { InventoryError } from '../errors.js';
-import { own } from '../internal/fold.js';
+import { balanceOf, byCodeUnits, type DraftEntry, guard, settle } from '../internal/operation.js';
+import { checkOptions, field, integer, invalidRequest, requestRecord, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryPrecondition, InventoryState } from '../types.js';
-import {
-  checkOptions,
-  type DraftEntry,
-  guard,
-  integer,
-  invalidRequest,
-  operationOf,
-  replayOf,
-  requestRecord,
-  text,
-} from './internal/request.js';
 import type { CycleCount, CycleCountOptions } from './types.js';
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+type CountLine = { sku: string; location: string; counted: number; version: number | undefined };
 
-function optionText(options: Record<string, unknown>, field: string, required: boolean): string | undefined {
-  const value = Object.hasOwn(options, field) ? options[field] : undefined;
+function optionText(options: Record<string, unknown>, name: string, required: boolean): string | undefined {
+  const value = field(options, name);
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string' || value.trim().length === 0)
-    throw new InventoryError('invalid_options', `options.${field}: expected a non-blank string, got ${show(value)}.`, {
-      field,
+    throw new InventoryError('invalid_options', `options.${name}: expected a non-blank string, got ${show(value)}.`, {
+      field: name,
     });
   return value;
+}
+
+/** The count sheet's lines, checked (each names `counts[i].field`), in the sheet's order. */
+function readCounts(counts: unknown): CountLine[] {
+  if (!Array.isArray(counts) || counts.length === 0)
+    throw invalidRequest('counts', `expected a non-empty array of counts, got ${show(counts)}.`);
+  const lines: CountLine[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < counts.length; i += 1) {
+    const prefix = `counts[${i}].`;
+    const line = requestRecord(counts[i], `counts[${i}]`);
+    const sku = text(line, 'sku', prefix);
+    const location = text(line, 'location', prefix);
+    const counted = integer(line, 'counted', 'nonnegative', prefix);
+    const version = field(line, 'version') !== undefined ? integer(line, 'version', 'nonnegative', prefix) : undefined;
+    const pair = JSON.stringify([sku, location]);
+    const first = seen.get(pair);
+    if (first !== undefined)
+      throw invalidRequest(
+        `${prefix}location`,
+        `${show(sku)} at ${show(location)} is counted twice (also counts[${first}]): which count is right?`,
+      );
+    seen.set(pair, i);
+    lines.push({ sku, location, counted, version });
+  }
+  return lines;
 }
 
 /**
@@ -72,69 +88,51 @@ export function cycleCountCorrections(
   options: CycleCountOptions,
 ): Result<InventoryOperation, InventoryError> {
   return guard(() => {
-    const { now } = checkOptions(options);
+    const checked = checkOptions(options);
     const opts = options as unknown as Record<string, unknown>;
     const key = optionText(opts, 'key', true) as string;
     const reference = optionText(opts, 'reference', false);
     const reason = optionText(opts, 'reason', false) ?? 'cycle count';
-    if (!Array.isArray(counts) || counts.length === 0)
-      throw invalidRequest('counts', `expected a non-empty array of counts, got ${show(counts)}.`);
-    const lines: { sku: string; location: string; counted: number; version: number | undefined }[] = [];
-    const seen = new Map<string, number>();
-    for (let i = 0; i < counts.length; i += 1) {
-      const prefix = `counts[${i}].`;
-      const line = requestRecord(counts[i], `counts[${i}]`);
-      const sku = text(line, 'sku', prefix);
-      const location = text(line, 'location', prefix);
-      const counted = integer(line, 'counted', 'nonnegative', prefix);
-      const version =
-        Object.hasOwn(line, 'version') && line['version'] !== undefined
-          ? integer(line, 'version', 'nonnegative', prefix)
-          : undefined;
-      const pair = JSON.stringify([sku, location]);
-      const first = seen.get(pair);
-      if (first !== undefined)
-        throw invalidRequest(
-          `${prefix}location`,
-          `${show(sku)} at ${show(location)} is counted twice (also counts[${first}]): which count is right?`,
-        );
-      seen.set(pair, i);
-      lines.push({ sku, location, counted, version });
-    }
-    const replay = replayOf(state, key, 'cycle_count');
-    if (replay !== undefined) return replay;
-    lines.sort((a, b) => byCodeUnits(a.sku, b.sku) || byCodeUnits(a.location, b.location));
-
-    const drafts: DraftEntry[] = [];
-    const preconditions: InventoryPrecondition[] = [];
-    const stale: { sku: string; location: string; countedAt: number; current: number }[] = [];
-    for (const { sku, location, counted, version } of lines) {
-      const bySku = own(state.balances, sku);
-      const balance = bySku === undefined ? undefined : own(bySku, location);
-      const current = balance?.version ?? 0;
-      const countedAt = version ?? current;
-      if (countedAt !== current) stale.push({ sku, location, countedAt, current });
-      const expected = balance?.onHand ?? 0;
-      const draft: DraftEntry = { kind: 'cycle_count', sku, location, quantity: counted - expected, counted, reason };
-      if (expected >= 0) draft.expected = expected;
-      if (reference !== undefined) draft.reference = reference;
-      drafts.push(draft);
-      preconditions.push({ kind: 'expected_version', sku, location, version: countedAt });
-    }
-    const first = stale[0];
-    if (first !== undefined) {
-      const precondition = preconditions.find(
-        (p) => p.kind === 'expected_version' && p.sku === first.sku && p.location === first.location,
-      );
-      return err(
-        new InventoryError(
-          'precondition_failed',
-          `count ${show(key)}: ${show(first.sku)} at ${show(first.location)} was counted at version ${first.countedAt}, ` +
-            `but stock moved since (version ${first.current}); recount it.`,
-          { key, precondition, stale },
-        ),
-      );
-    }
-    return operationOf(state, key, 'cycle_count', now, drafts, preconditions);
+    return settle(state, key, checked, readCounts(counts), {
+      kind: 'cycle_count',
+      plan: (lines) => {
+        const drafts: DraftEntry[] = [];
+        const preconditions: InventoryPrecondition[] = [];
+        const stale: { sku: string; location: string; countedAt: number; current: number }[] = [];
+        const sorted = [...lines].sort((a, b) => byCodeUnits(a.sku, b.sku) || byCodeUnits(a.location, b.location));
+        for (const { sku, location, counted, version } of sorted) {
+          const balance = balanceOf(state, sku, location);
+          const current = balance?.version ?? 0;
+          const countedAt = version ?? current;
+          if (countedAt !== current) stale.push({ sku, location, countedAt, current });
+          const expected = balance?.onHand ?? 0;
+          const draft: DraftEntry = {
+            kind: 'cycle_count',
+            sku,
+            location,
+            quantity: counted - expected,
+            counted,
+            reason,
+          };
+          if (expected >= 0) draft.expected = expected;
+          if (reference !== undefined) draft.reference = reference;
+          drafts.push(draft);
+          preconditions.push({ kind: 'expected_version', sku, location, version: countedAt });
+        }
+        const first = stale[0];
+        if (first !== undefined) {
+          const precondition = preconditions.find(
+            (p) => p.kind === 'expected_version' && p.sku === first.sku && p.location === first.location,
+          );
+          throw new InventoryError(
+            'precondition_failed',
+            `count ${show(key)}: ${show(first.sku)} at ${show(first.location)} was counted at version ${first.countedAt}, ` +
+              `but stock moved since (version ${first.current}); recount it.`,
+            { key, precondition, stale },
+          );
+        }
+        return { entries: drafts, preconditions };
+      },
+    });
   });
 }

@@ -1,17 +1,8 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
+import { runOperation, withOptional } from '../internal/operation.js';
+import { integer, optionalText, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  checkOptions,
-  guard,
-  integer,
-  operationOf,
-  optionalText,
-  replayOf,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/request.js';
 import type { ReceiveStockRequest } from './types.js';
 
 /**
@@ -40,20 +31,18 @@ export function receiveStock(
   request: ReceiveStockRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const location = text(r, 'location');
-    const quantity = integer(r, 'quantity', 'positive');
-    const receiptId = optionalText(r, 'receiptId');
-    const reason = optionalText(r, 'reason');
-    const reference = optionalText(r, 'reference');
-    const replay = replayOf(state, key, 'receive');
-    if (replay !== undefined) return replay;
-    return operationOf(state, key, 'receive', now, [
-      withOptional({ kind: 'receipt', sku, location, quantity }, { receiptId, reason, reference }),
-    ]);
+  return runOperation(state, request, options, {
+    kind: 'receive',
+    read: (r) => ({
+      sku: text(r, 'sku'),
+      location: text(r, 'location'),
+      quantity: integer(r, 'quantity', 'positive'),
+      receiptId: optionalText(r, 'receiptId'),
+      reason: optionalText(r, 'reason'),
+      reference: optionalText(r, 'reference'),
+    }),
+    plan: ({ sku, location, quantity, receiptId, reason, reference }) => ({
+      entries: [withOptional({ kind: 'receipt', sku, location, quantity }, { receiptId, reason, reference })],
+    }),
   });
 }

@@ -1,20 +1,10 @@
-import { err, type Result } from '../../core/result.js';
+import type { Result } from '../../core/result.js';
 import { show } from '../../core/show.js';
 import type { InventoryError } from '../errors.js';
-import { own } from '../internal/fold.js';
+import { balanceOf, runOperation, withOptional } from '../internal/operation.js';
+import { invalidRequest } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  checkOptions,
-  guard,
-  integer,
-  invalidRequest,
-  operationOf,
-  optionalText,
-  replayOf,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/request.js';
+import { readTransfer } from './internal/transfer.js';
 import type { TransferRequest } from './types.js';
 
 /**
@@ -51,34 +41,25 @@ export function receiveTransfer(
   request: TransferRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const from = text(r, 'from');
-    const to = text(r, 'to');
-    if (from === to) throw invalidRequest('to', `a transfer needs two different locations, got ${show(to)} twice.`);
-    const quantity = integer(r, 'quantity', 'positive');
-    const transferId = text(r, 'transferId');
-    const reason = optionalText(r, 'reason');
-    const replay = replayOf(state, key, 'transfer');
-    if (replay !== undefined) return replay;
-    const bySku = own(state.balances, sku);
-    const inTransit = (bySku === undefined ? undefined : own(bySku, to))?.inTransit ?? 0;
-    if (inTransit < quantity)
-      return err(
-        invalidRequest(
+  return runOperation(state, request, options, {
+    kind: 'transfer',
+    read: readTransfer,
+    plan: ({ sku, from, to, quantity, transferId, reason }) => {
+      const inTransit = balanceOf(state, sku, to)?.inTransit ?? 0;
+      if (inTransit < quantity)
+        throw invalidRequest(
           'quantity',
           `${quantity} ${show(sku)} received at ${show(to)}, but only ${inTransit} are in transit there.`,
           { sku, location: to, inTransit },
-        ),
-      );
-    return operationOf(state, key, 'transfer', now, [
-      withOptional(
-        { kind: 'transfer_in', sku, location: to, quantity, counterpartLocation: from },
-        { transferId, reason },
-      ),
-    ]);
+        );
+      return {
+        entries: [
+          withOptional(
+            { kind: 'transfer_in', sku, location: to, quantity, counterpartLocation: from },
+            { transferId, reason },
+          ),
+        ],
+      };
+    },
   });
 }

@@ -3,8 +3,9 @@ import { err, ok, type Result } from '../../core/result.js';
 import { isRecord, show } from '../../core/show.js';
 import { InventoryError } from '../errors.js';
 import { applyEntries, emptyState, own } from '../internal/fold.js';
+import { balanceOf, byCodeUnits, type DraftEntry, guard, intentOf } from '../internal/operation.js';
+import { integer, invalidRequest, requestRecord, text } from '../internal/requests.js';
 import type { InventoryIntent, InventoryPrecondition, InventoryState, LedgerEntry, StockBalance } from '../types.js';
-import { type DraftEntry, guard, integer, invalidRequest, requestRecord, stamp, text } from './internal/request.js';
 import {
   type BalanceDrift,
   type ExternalBalance,
@@ -14,8 +15,6 @@ import {
   type ReconcileResult,
   type ReconcileSource,
 } from './types.js';
-
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 type Row = { sku: string; location: string } & Partial<Record<ReconciledField, number>>;
 
@@ -93,11 +92,6 @@ function readRows(balances: unknown, physical: boolean): Row[] {
     rows.push(row);
   }
   return rows;
-}
-
-function balanceAt(state: InventoryState, sku: string, location: string): StockBalance | undefined {
-  const bySku = own(state.balances, sku);
-  return bySku === undefined ? undefined : own(bySku, location);
 }
 
 function zeroBalance(sku: string, location: string): StockBalance {
@@ -185,7 +179,7 @@ export function reconcile(
     const preconditions: InventoryPrecondition[] = [];
     for (const [sku, location] of pairs) {
       const row = byPair.get(JSON.stringify([sku, location]));
-      const balance = balanceAt(state, sku, location);
+      const balance = balanceOf(state, sku, location);
       const before = drift.length;
       for (const field of RECONCILED_FIELDS) {
         const actual = row === undefined ? 0 : row[field];
@@ -203,22 +197,17 @@ export function reconcile(
     }
 
     const replayed = key !== undefined && physical && own(state.operations, key) !== undefined;
-    let entries: LedgerEntry[] = [];
+    let entries: readonly LedgerEntry[] = [];
     let intent: InventoryIntent | undefined;
     let next = state;
     if (physical && !replayed && drafts.length > 0) {
-      entries = stamp(key as string, now as string, drafts);
-      intent = {
-        key: key as string,
-        kind: 'reconcile',
-        entries,
-        preconditions: [{ kind: 'operation_absent', key: key as string }, ...preconditions],
-      };
+      intent = intentOf(key as string, 'reconcile', now as string, drafts, preconditions);
+      entries = intent.entries;
       const applied = applyEntries(state, entries, 'pure');
       if (!applied.ok) return err(applied.error);
       next = applied.state;
     }
-    const corrected = drifted.map(([sku, location]) => balanceAt(next, sku, location) ?? zeroBalance(sku, location));
+    const corrected = drifted.map(([sku, location]) => balanceOf(next, sku, location) ?? zeroBalance(sku, location));
     return ok({ drift, entries, ...(intent === undefined ? {} : { intent }), corrected, state: next, replayed });
   });
 }

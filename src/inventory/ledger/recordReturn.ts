@@ -1,17 +1,8 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
+import { runOperation, withOptional } from '../internal/operation.js';
+import { integer, optionalText, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  checkOptions,
-  guard,
-  integer,
-  operationOf,
-  optionalText,
-  replayOf,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/request.js';
 import type { RecordReturnRequest } from './types.js';
 
 /**
@@ -39,19 +30,17 @@ export function recordReturn(
   request: RecordReturnRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const location = text(r, 'location');
-    const quantity = integer(r, 'quantity', 'positive');
-    const reference = optionalText(r, 'reference');
-    const reason = optionalText(r, 'reason');
-    const replay = replayOf(state, key, 'return');
-    if (replay !== undefined) return replay;
-    return operationOf(state, key, 'return', now, [
-      withOptional({ kind: 'return', sku, location, quantity }, { reason, reference }),
-    ]);
+  return runOperation(state, request, options, {
+    kind: 'return',
+    read: (r) => ({
+      sku: text(r, 'sku'),
+      location: text(r, 'location'),
+      quantity: integer(r, 'quantity', 'positive'),
+      reference: optionalText(r, 'reference'),
+      reason: optionalText(r, 'reason'),
+    }),
+    plan: ({ sku, location, quantity, reason, reference }) => ({
+      entries: [withOptional({ kind: 'return', sku, location, quantity }, { reason, reference })],
+    }),
   });
 }

@@ -1,20 +1,9 @@
-import { err, type Result } from '../../core/result.js';
+import type { Result } from '../../core/result.js';
 import { show } from '../../core/show.js';
 import type { InventoryError } from '../errors.js';
-import { own } from '../internal/fold.js';
+import { balanceOf, runOperation, withOptional } from '../internal/operation.js';
+import { integer, invalidRequest, optionalInstant, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  checkOptions,
-  guard,
-  integer,
-  invalidRequest,
-  operationOf,
-  optionalInstant,
-  replayOf,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/request.js';
 import type { ScheduleReceiptRequest } from './types.js';
 
 /**
@@ -51,35 +40,32 @@ export function scheduleReceipt(
   request: ScheduleReceiptRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const location = text(r, 'location');
-    const receiptId = text(r, 'receiptId');
-    const quantity = integer(r, 'quantity', 'nonzero');
-    const expectedAt = optionalInstant(r, 'expectedAt');
-    if (quantity > 0 && expectedAt === undefined)
-      throw invalidRequest('expectedAt', 'a scheduled receipt that adds units needs the date they are expected.');
-    const replay = replayOf(state, key, 'schedule_receipt');
-    if (replay !== undefined) return replay;
-    if (quantity < 0) {
-      const bySku = own(state.balances, sku);
-      const expected =
-        (bySku === undefined ? undefined : own(bySku, location))?.incoming.find((i) => i.receiptId === receiptId)
-          ?.quantity ?? 0;
-      if (expected < -quantity)
-        return err(
-          invalidRequest(
+  return runOperation(state, request, options, {
+    kind: 'schedule_receipt',
+    read: (r) => {
+      const sku = text(r, 'sku');
+      const location = text(r, 'location');
+      const receiptId = text(r, 'receiptId');
+      const quantity = integer(r, 'quantity', 'nonzero');
+      const expectedAt = optionalInstant(r, 'expectedAt');
+      if (quantity > 0 && expectedAt === undefined)
+        throw invalidRequest('expectedAt', 'a scheduled receipt that adds units needs the date they are expected.');
+      return { sku, location, receiptId, quantity, expectedAt };
+    },
+    plan: ({ sku, location, receiptId, quantity, expectedAt }) => {
+      if (quantity < 0) {
+        const expected =
+          balanceOf(state, sku, location)?.incoming.find((i) => i.receiptId === receiptId)?.quantity ?? 0;
+        if (expected < -quantity)
+          throw invalidRequest(
             'quantity',
             `scheduled receipt ${show(receiptId)} of ${show(sku)} at ${show(location)} expects ${expected}, fewer than ${-quantity}.`,
             { sku, location, receiptId, expected },
-          ),
-        );
-    }
-    return operationOf(state, key, 'schedule_receipt', now, [
-      withOptional({ kind: 'scheduled_receipt', sku, location, quantity, receiptId }, { expectedAt }),
-    ]);
+          );
+      }
+      return {
+        entries: [withOptional({ kind: 'scheduled_receipt', sku, location, quantity, receiptId }, { expectedAt })],
+      };
+    },
   });
 }

@@ -1,21 +1,10 @@
-import { err, type Result } from '../../core/result.js';
+import type { Result } from '../../core/result.js';
 import { show } from '../../core/show.js';
 import { InventoryError } from '../errors.js';
 import { promisable, safetyStockOf } from '../internal/available.js';
-import { own } from '../internal/fold.js';
+import { balanceOf, runOperation, withOptional } from '../internal/operation.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  checkOptions,
-  guard,
-  integer,
-  invalidRequest,
-  operationOf,
-  optionalText,
-  replayOf,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/request.js';
+import { readTransfer } from './internal/transfer.js';
 import type { TransferRequest } from './types.js';
 
 /**
@@ -49,42 +38,29 @@ export function transferStock(
   request: TransferRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now, nowMs, policy } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const from = text(r, 'from');
-    const to = text(r, 'to');
-    if (from === to) throw invalidRequest('to', `a transfer needs two different locations, got ${show(to)} twice.`);
-    const quantity = integer(r, 'quantity', 'positive');
-    const transferId = text(r, 'transferId');
-    const reason = optionalText(r, 'reason');
-    const replay = replayOf(state, key, 'transfer');
-    if (replay !== undefined) return replay;
-    const safetyStock = safetyStockOf(policy, sku);
-    const bySku = own(state.balances, sku);
-    const available = promisable(bySku === undefined ? undefined : own(bySku, from), nowMs, safetyStock, 0);
-    if (available < quantity)
-      return err(
-        new InventoryError(
+  return runOperation(state, request, options, {
+    kind: 'transfer',
+    read: readTransfer,
+    plan: ({ sku, from, to, quantity, transferId, reason }, { now, nowMs, policy }) => {
+      const safetyStock = safetyStockOf(policy, sku);
+      const available = promisable(balanceOf(state, sku, from), nowMs, safetyStock, 0);
+      if (available < quantity)
+        throw new InventoryError(
           'insufficient_stock',
           `${show(sku)} at ${show(from)}: ${quantity} to transfer, ${available} available.`,
           { sku, location: from, requested: quantity, available },
-        ),
-      );
-    return operationOf(
-      state,
-      key,
-      'transfer',
-      now,
-      [
-        withOptional(
-          { kind: 'transfer_out', sku, location: from, quantity: -quantity, counterpartLocation: to },
-          { transferId, reason },
-        ),
-      ],
-      [{ kind: 'available_at_least', sku, location: from, quantity, now, safetyStock, backorderLimit: 0 }],
-    );
+        );
+      return {
+        entries: [
+          withOptional(
+            { kind: 'transfer_out', sku, location: from, quantity: -quantity, counterpartLocation: to },
+            { transferId, reason },
+          ),
+        ],
+        preconditions: [
+          { kind: 'available_at_least', sku, location: from, quantity, now, safetyStock, backorderLimit: 0 },
+        ],
+      };
+    },
   });
 }

@@ -1,22 +1,10 @@
 import type { Result } from '../../core/result.js';
 import { show } from '../../core/show.js';
 import type { InventoryError } from '../errors.js';
+import { type DraftEntry, runOperation } from '../internal/operation.js';
+import { field, invalidRequest, optionalPositive, optionalText, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  activeRecord,
-  checkOptions,
-  type DraftEntry,
-  field,
-  guard,
-  invalidRequest,
-  operationOf,
-  optionalPositive,
-  optionalText,
-  requestRecord,
-  text,
-  unitsFrom,
-} from './internal/checks.js';
-import { replayOfHoldOperation } from './internal/replay.js';
+import { activeRecord, holdReplay, unitsFrom } from './internal/holds.js';
 import { COMMIT_TARGETS, type CommitReservationRequest, type CommitTarget } from './types.js';
 
 /**
@@ -57,41 +45,37 @@ export function commitReservation(
   request: CommitReservationRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now, nowMs } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const reservationId = text(r, 'reservationId');
-    const quantity = optionalPositive(r, 'quantity');
-    const into = field(r, 'into');
-    if (typeof into !== 'string' || !(COMMIT_TARGETS as readonly string[]).includes(into))
-      throw invalidRequest('into', `${show(into)} is not one of ${COMMIT_TARGETS.join(', ')}.`);
-    const target = into as CommitTarget;
-    const allocationId = optionalText(r, 'allocationId');
-    if (allocationId !== undefined && target === 'shipment')
-      throw invalidRequest('allocationId', "only a commit into 'allocation' makes an allocation.");
-    const replayed = replayOfHoldOperation(state, key, 'commit', reservationId, { field: 'committed', quantity });
-    if (replayed !== undefined) return replayed;
-    const record = activeRecord(state, reservationId, nowMs, false);
-    const units = unitsFrom(record, quantity);
-    const entry: DraftEntry =
-      target === 'allocation'
-        ? {
-            kind: 'allocation',
-            sku: record.sku,
-            location: record.location,
-            quantity: units,
-            reservationId,
-            allocationId: allocationId ?? reservationId,
-          }
-        : { kind: 'shipment', sku: record.sku, location: record.location, quantity: -units, reservationId };
-    return operationOf(
-      state,
-      key,
-      'commit',
-      now,
-      [entry],
-      [{ kind: 'hold_at_least', reservationId, quantity: units, now }],
-    );
+  return runOperation(state, request, options, {
+    kind: 'commit',
+    read: (r) => {
+      const reservationId = text(r, 'reservationId');
+      const quantity = optionalPositive(r, 'quantity');
+      const into = field(r, 'into');
+      if (typeof into !== 'string' || !(COMMIT_TARGETS as readonly string[]).includes(into))
+        throw invalidRequest('into', `${show(into)} is not one of ${COMMIT_TARGETS.join(', ')}.`);
+      const target = into as CommitTarget;
+      const allocationId = optionalText(r, 'allocationId');
+      if (allocationId !== undefined && target === 'shipment')
+        throw invalidRequest('allocationId', "only a commit into 'allocation' makes an allocation.");
+      return { reservationId, quantity, target, allocationId };
+    },
+    replayed: ({ reservationId, quantity }, written, context) =>
+      holdReplay('commit', reservationId, written, context, { field: 'committed', quantity }),
+    plan: ({ reservationId, quantity, target, allocationId }, { now, nowMs }) => {
+      const record = activeRecord(state, reservationId, nowMs, false);
+      const units = unitsFrom(record, quantity);
+      const entry: DraftEntry =
+        target === 'allocation'
+          ? {
+              kind: 'allocation',
+              sku: record.sku,
+              location: record.location,
+              quantity: units,
+              reservationId,
+              allocationId: allocationId ?? reservationId,
+            }
+          : { kind: 'shipment', sku: record.sku, location: record.location, quantity: -units, reservationId };
+      return { entries: [entry], preconditions: [{ kind: 'hold_at_least', reservationId, quantity: units, now }] };
+    },
   });
 }

@@ -1,24 +1,11 @@
-import { parseInstant } from '../../core/instant.js';
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
 import { own } from '../internal/fold.js';
+import { byCodeUnits, type DraftEntry, runOperation } from '../internal/operation.js';
+import { optionalTextList } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryPrecondition, InventoryState } from '../types.js';
-import {
-  appliedEntryIds,
-  checkOptions,
-  type DraftEntry,
-  guard,
-  operationOf,
-  optionalTextList,
-  replay,
-  requestRecord,
-  text,
-} from './internal/checks.js';
+import { isExpired } from './internal/holds.js';
 import type { ExpireReservationsRequest } from './types.js';
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Releases every hold that has expired at `now` (`expiresAt ≤ now`), optionally only for some SKUs,
@@ -55,35 +42,28 @@ export function expireReservations(
   request: ExpireReservationsRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now, nowMs } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const skus = optionalTextList(r, 'skus');
-    if (appliedEntryIds(state, key) !== undefined) return replay(state, key, 'expire');
-    const drafts: DraftEntry[] = [];
-    const preconditions: InventoryPrecondition[] = [];
-    const swept = (skus === undefined ? Object.keys(state.balances) : [...skus]).sort(compare);
-    for (const sku of swept) {
-      const bySku = own(state.balances, sku);
-      if (bySku === undefined) continue;
-      for (const location of Object.keys(bySku).sort(compare)) {
-        const balance = own(bySku, location);
-        if (balance === undefined) continue;
-        for (const hold of balance.holds) {
-          if (hold.expiresAt === undefined || (parseInstant(hold.expiresAt) ?? 0) > nowMs) continue;
-          drafts.push({
-            kind: 'release',
-            sku,
-            location,
-            quantity: -hold.quantity,
-            reservationId: hold.reservationId,
-            reason: 'expired',
-          });
-          preconditions.push({ kind: 'hold_at_least', reservationId: hold.reservationId, quantity: hold.quantity });
+  return runOperation(state, request, options, {
+    kind: 'expire',
+    read: (r) => optionalTextList(r, 'skus'),
+    plan: (skus, { nowMs }) => {
+      const entries: DraftEntry[] = [];
+      const preconditions: InventoryPrecondition[] = [];
+      const swept = (skus === undefined ? Object.keys(state.balances) : [...skus]).sort(byCodeUnits);
+      for (const sku of swept) {
+        const bySku = own(state.balances, sku);
+        if (bySku === undefined) continue;
+        for (const location of Object.keys(bySku).sort(byCodeUnits)) {
+          const balance = own(bySku, location);
+          if (balance === undefined) continue;
+          for (const hold of balance.holds) {
+            if (!isExpired(hold, nowMs)) continue;
+            const { reservationId, quantity } = hold;
+            entries.push({ kind: 'release', sku, location, quantity: -quantity, reservationId, reason: 'expired' });
+            preconditions.push({ kind: 'hold_at_least', reservationId, quantity });
+          }
         }
       }
-    }
-    return operationOf(state, key, 'expire', now, drafts, preconditions);
+      return { entries, preconditions };
+    },
   });
 }

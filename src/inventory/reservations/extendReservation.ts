@@ -1,18 +1,9 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
+import { runOperation, withOptional } from '../internal/operation.js';
+import { expiryAfterNow, optionalInstant, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  activeRecord,
-  checkOptions,
-  expiryAfterNow,
-  guard,
-  operationOf,
-  optionalInstant,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/checks.js';
-import { replayOfHoldOperation } from './internal/replay.js';
+import { activeRecord, holdReplay } from './internal/holds.js';
 import type { ExtendReservationRequest } from './types.js';
 
 /**
@@ -48,28 +39,20 @@ export function extendReservation(
   request: ExtendReservationRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now, nowMs } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const reservationId = text(r, 'reservationId');
-    const expiresAt = optionalInstant(r, 'expiresAt');
-    const replayed = replayOfHoldOperation(state, key, 'extend', reservationId);
-    if (replayed !== undefined) return replayed;
-    const record = activeRecord(state, reservationId, nowMs, false);
-    expiryAfterNow(expiresAt, nowMs, 'expiresAt');
-    return operationOf(
-      state,
-      key,
-      'extend',
-      now,
-      [
-        withOptional(
-          { kind: 'reservation_extended', sku: record.sku, location: record.location, quantity: 0, reservationId },
-          { expiresAt },
-        ),
-      ],
-      [{ kind: 'hold_at_least', reservationId, quantity: 1, now }],
-    );
+  return runOperation(state, request, options, {
+    kind: 'extend',
+    read: (r) => ({ reservationId: text(r, 'reservationId'), expiresAt: optionalInstant(r, 'expiresAt') }),
+    replayed: ({ reservationId }, written, context) => holdReplay('extend', reservationId, written, context),
+    plan: ({ reservationId, expiresAt }, { now, nowMs }) => {
+      const record = activeRecord(state, reservationId, nowMs, false);
+      expiryAfterNow(expiresAt, nowMs, 'expiresAt');
+      const { sku, location } = record;
+      return {
+        entries: [
+          withOptional({ kind: 'reservation_extended', sku, location, quantity: 0, reservationId }, { expiresAt }),
+        ],
+        preconditions: [{ kind: 'hold_at_least', reservationId, quantity: 1, now }],
+      };
+    },
   });
 }

@@ -1,17 +1,7 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import { allocatedAtLeast, replayOfAllocationOperation } from './internal/allocation.js';
-import {
-  checkOptions,
-  guard,
-  operationOf,
-  optionalText,
-  positive,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/checks.js';
+import { fromAllocated } from './internal/allocation.js';
 import type { ReleaseAllocationRequest } from './types.js';
 
 /**
@@ -46,25 +36,5 @@ export function releaseAllocation(
   request: ReleaseAllocationRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const location = text(r, 'location');
-    const allocationId = optionalText(r, 'allocationId');
-    const quantity = positive(r, 'quantity');
-    const reason = optionalText(r, 'reason');
-    const replayed = replayOfAllocationOperation(state, key, 'release');
-    if (replayed !== undefined) return replayed;
-    allocatedAtLeast(state, sku, location, quantity);
-    return operationOf(
-      state,
-      key,
-      'release',
-      now,
-      [withOptional({ kind: 'deallocation', sku, location, quantity: -quantity }, { allocationId, reason })],
-      [],
-    );
-  });
+  return fromAllocated(state, request, options, { kind: 'release', allocationId: 'optional', note: 'reason' });
 }

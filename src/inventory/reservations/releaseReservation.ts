@@ -1,19 +1,9 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
+import { runOperation, withOptional } from '../internal/operation.js';
+import { optionalPositive, optionalText, text } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import {
-  activeRecord,
-  checkOptions,
-  guard,
-  operationOf,
-  optionalPositive,
-  optionalText,
-  requestRecord,
-  text,
-  unitsFrom,
-  withOptional,
-} from './internal/checks.js';
-import { replayOfHoldOperation } from './internal/replay.js';
+import { activeRecord, holdReplay, unitsFrom } from './internal/holds.js';
 import type { ReleaseReservationRequest } from './types.js';
 
 /**
@@ -49,29 +39,23 @@ export function releaseReservation(
   request: ReleaseReservationRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now, nowMs } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const reservationId = text(r, 'reservationId');
-    const quantity = optionalPositive(r, 'quantity');
-    const reason = optionalText(r, 'reason');
-    const replayed = replayOfHoldOperation(state, key, 'release', reservationId, { field: 'released', quantity });
-    if (replayed !== undefined) return replayed;
-    const record = activeRecord(state, reservationId, nowMs, true);
-    const units = unitsFrom(record, quantity);
-    return operationOf(
-      state,
-      key,
-      'release',
-      now,
-      [
-        withOptional(
-          { kind: 'release', sku: record.sku, location: record.location, quantity: -units, reservationId },
-          { reason },
-        ),
-      ],
-      [{ kind: 'hold_at_least', reservationId, quantity: units }],
-    );
+  return runOperation(state, request, options, {
+    kind: 'release',
+    read: (r) => ({
+      reservationId: text(r, 'reservationId'),
+      quantity: optionalPositive(r, 'quantity'),
+      reason: optionalText(r, 'reason'),
+    }),
+    replayed: ({ reservationId, quantity }, written, context) =>
+      holdReplay('release', reservationId, written, context, { field: 'released', quantity }),
+    plan: ({ reservationId, quantity, reason }, { nowMs }) => {
+      const record = activeRecord(state, reservationId, nowMs, true);
+      const units = unitsFrom(record, quantity);
+      const { sku, location } = record;
+      return {
+        entries: [withOptional({ kind: 'release', sku, location, quantity: -units, reservationId }, { reason })],
+        preconditions: [{ kind: 'hold_at_least', reservationId, quantity: units }],
+      };
+    },
   });
 }

@@ -1,8 +1,7 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import { checkOptions, guard, requestRecord, text } from './internal/checks.js';
-import { checkLine, replayOfLines, reserveLines } from './internal/plan.js';
+import { checkLine, reserveOperation } from './internal/plan.js';
 import type { ReserveRequest } from './types.js';
 
 /**
@@ -43,12 +42,11 @@ export function reserve(
   request: ReserveRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const checked = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const line = checkLine(r, '');
-    const prefixOf = (): string => '';
-    return replayOfLines(state, key, [line], prefixOf) ?? reserveLines(state, key, [line], checked, prefixOf);
-  });
+  return reserveOperation(
+    state,
+    request,
+    options,
+    (r) => [checkLine(r, '')],
+    () => '',
+  );
 }

@@ -1,9 +1,11 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
+import { field, invalidRequest } from '../internal/requests.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import { checkOptions, field, guard, invalidRequest, requestRecord, text } from './internal/checks.js';
-import { type CheckedLine, checkLine, replayOfLines, reserveLines } from './internal/plan.js';
+import { checkLine, reserveOperation } from './internal/plan.js';
 import type { ReserveBatchRequest } from './types.js';
+
+const lineName = (i: number): string => `lines[${i}].`;
 
 /**
  * Reserves several lines all or nothing (a checkout): one `reservation` entry per line, in line
@@ -47,16 +49,16 @@ export function reserveBatch(
   request: ReserveBatchRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const checked = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const raw = field(r, 'lines');
-    if (!Array.isArray(raw)) throw invalidRequest('lines', 'expected an array of reservation lines.');
-    if (raw.length === 0) throw invalidRequest('lines', 'must hold at least one line.');
-    const prefixOf = (i: number): string => `lines[${i}].`;
-    const lines: CheckedLine[] = [];
-    for (let i = 0; i < raw.length; i += 1) lines.push(checkLine(raw[i], prefixOf(i)));
-    return replayOfLines(state, key, lines, prefixOf) ?? reserveLines(state, key, lines, checked, prefixOf);
-  });
+  return reserveOperation(
+    state,
+    request,
+    options,
+    (r) => {
+      const raw = field(r, 'lines');
+      if (!Array.isArray(raw)) throw invalidRequest('lines', 'expected an array of reservation lines.');
+      if (raw.length === 0) throw invalidRequest('lines', 'must hold at least one line.');
+      return Array.from(raw, (line: unknown, i) => checkLine(line, lineName(i)));
+    },
+    lineName,
+  );
 }

@@ -1,17 +1,7 @@
 import type { Result } from '../../core/result.js';
 import type { InventoryError } from '../errors.js';
 import type { InventoryOperation, InventoryOperationOptions, InventoryState } from '../types.js';
-import { allocatedAtLeast, replayOfAllocationOperation } from './internal/allocation.js';
-import {
-  checkOptions,
-  guard,
-  operationOf,
-  optionalText,
-  positive,
-  requestRecord,
-  text,
-  withOptional,
-} from './internal/checks.js';
+import { fromAllocated } from './internal/allocation.js';
 import type { ShipAllocationRequest } from './types.js';
 
 /**
@@ -45,25 +35,5 @@ export function shipAllocation(
   request: ShipAllocationRequest,
   options: InventoryOperationOptions,
 ): Result<InventoryOperation, InventoryError> {
-  return guard(() => {
-    const { now } = checkOptions(options);
-    const r = requestRecord(request);
-    const key = text(r, 'key');
-    const sku = text(r, 'sku');
-    const location = text(r, 'location');
-    const allocationId = text(r, 'allocationId');
-    const quantity = positive(r, 'quantity');
-    const reference = optionalText(r, 'reference');
-    const replayed = replayOfAllocationOperation(state, key, 'ship');
-    if (replayed !== undefined) return replayed;
-    allocatedAtLeast(state, sku, location, quantity);
-    return operationOf(
-      state,
-      key,
-      'ship',
-      now,
-      [withOptional({ kind: 'shipment', sku, location, quantity: -quantity, allocationId }, { reference })],
-      [],
-    );
-  });
+  return fromAllocated(state, request, options, { kind: 'ship', allocationId: 'required', note: 'reference' });
 }

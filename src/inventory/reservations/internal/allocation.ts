@@ -1,11 +1,14 @@
-// Shared by releaseAllocation and shipAllocation: the check against a location's allocated units and
-// the replay of a key (one entry written, or the key was used for something else).
+// Shared by releaseAllocation and shipAllocation: both take units out of a location's allocated
+// units with one entry (a deallocation, a shipment), checked in the same order, refused the same way
+// (`hold_exceeded`), and replayed under the same rule (the key wrote one entry).
 
 import type { Result } from '../../../core/result.js';
 import { show } from '../../../core/show.js';
 import { InventoryError } from '../../errors.js';
-import type { InventoryOperation, InventoryOperationKind, InventoryState } from '../../types.js';
-import { appliedEntryIds, balanceOf, keyReused, replay } from './checks.js';
+import { balanceOf, runOperation, withOptional } from '../../internal/operation.js';
+import { optionalText, positive, text } from '../../internal/requests.js';
+import type { InventoryOperation, InventoryState } from '../../types.js';
+import { wroteOne } from './holds.js';
 
 /** Refuses with `hold_exceeded` unless the location has at least `quantity` units allocated. */
 export function allocatedAtLeast(state: InventoryState, sku: string, location: string, quantity: number): void {
@@ -18,14 +21,39 @@ export function allocatedAtLeast(state: InventoryState, sku: string, location: s
     );
 }
 
-/** The replay of `key`, `idempotency_key_reused` if it wrote other than one entry, or undefined when unused. */
-export function replayOfAllocationOperation(
+/** How a deallocation and a shipment differ. */
+export interface FromAllocated {
+  /** The operation (`release` writes a `deallocation`, `ship` a `shipment`). */
+  readonly kind: 'release' | 'ship';
+  /** Whether the request must name the allocation. */
+  readonly allocationId: 'required' | 'optional';
+  /** The optional text copied onto the entry. */
+  readonly note: 'reason' | 'reference';
+}
+
+/** Takes `quantity` units out of a location's allocated units with one entry. */
+export function fromAllocated(
   state: InventoryState,
-  key: string,
-  kind: InventoryOperationKind,
-): Result<InventoryOperation, InventoryError> | undefined {
-  const written = appliedEntryIds(state, key);
-  if (written === undefined) return undefined;
-  if (written.length !== 1) throw keyReused(key, `it wrote ${written.length} entries, a ${kind} writes 1`);
-  return replay(state, key, kind);
+  request: unknown,
+  options: unknown,
+  how: FromAllocated,
+): Result<InventoryOperation, InventoryError> {
+  return runOperation(state, request, options, {
+    kind: how.kind,
+    read: (r) => ({
+      sku: text(r, 'sku'),
+      location: text(r, 'location'),
+      allocationId: how.allocationId === 'required' ? text(r, 'allocationId') : optionalText(r, 'allocationId'),
+      quantity: positive(r, 'quantity'),
+      note: optionalText(r, how.note),
+    }),
+    replayed: (_fields, written, { key }) => wroteOne(written, key, how.kind),
+    plan: ({ sku, location, allocationId, quantity, note }) => {
+      allocatedAtLeast(state, sku, location, quantity);
+      const kind = how.kind === 'release' ? 'deallocation' : 'shipment';
+      return {
+        entries: [withOptional({ kind, sku, location, quantity: -quantity }, { allocationId, [how.note]: note })],
+      };
+    },
+  });
 }

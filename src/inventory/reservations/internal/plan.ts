@@ -3,29 +3,33 @@
 // definition of available-to-promise (`promisable`), and builds the entries and preconditions.
 
 import type { Result } from '../../../core/result.js';
-import { isRecord, show } from '../../../core/show.js';
+import { show } from '../../../core/show.js';
 import { InventoryError } from '../../errors.js';
 import { backorderLimitOf, promisable, safetyStockOf } from '../../internal/available.js';
 import { own } from '../../internal/fold.js';
-import type { InventoryOperation, InventoryPrecondition, InventoryState } from '../../types.js';
 import {
-  appliedEntryIds,
   balanceOf,
-  type CheckedOptions,
+  byCodeUnits,
   type DraftEntry,
+  keyReused,
+  type OperationPlan,
+  type ReplayContext,
+  runOperation,
+  withOptional,
+} from '../../internal/operation.js';
+import {
+  type CheckedOptions,
   expiryAfterNow,
   field,
   invalidRequest,
-  keyReused,
-  operationOf,
   optionalInstant,
   optionalText,
   optionalTextList,
   positive,
-  replay,
+  requestRecord,
   text,
-  withOptional,
-} from './checks.js';
+} from '../../internal/requests.js';
+import type { InventoryOperation, InventoryPrecondition, InventoryState } from '../../types.js';
 
 /** A reservation line whose every field was checked. */
 export interface CheckedLine {
@@ -41,17 +45,9 @@ export interface CheckedLine {
 }
 
 /** Checks one line's fields; `prefix` names it in refusals (`''` or `'lines[2].'`). */
-export function checkLine(value: unknown, prefix: string): CheckedLine {
-  if (!isRecord(value)) {
-    const name = prefix === '' ? '(request)' : prefix.slice(0, -1);
-    throw new InventoryError(
-      'invalid_request',
-      `request${prefix === '' ? '' : `.${name}`}: expected an object, got ${show(value)}.`,
-      {
-        field: name,
-      },
-    );
-  }
+export function checkLine(line: unknown, prefix: string): CheckedLine {
+  const name = prefix === '' ? '(request)' : prefix.slice(0, -1);
+  const value = requestRecord(line, prefix === '' ? 'request' : `request.${name}`, name);
   const reservationId = text(value, 'reservationId', prefix);
   const sku = text(value, 'sku', prefix);
   const hasLocation = field(value, 'location') !== undefined;
@@ -70,18 +66,16 @@ export function checkLine(value: unknown, prefix: string): CheckedLine {
 }
 
 /**
- * The replay of `key` if it was applied: refused as `idempotency_key_reused` when what it made
+ * The replay rule of `key`, already applied: refused as `idempotency_key_reused` when what it made
  * visibly differs from these lines (entry count, or a line's reservation record: missing, another
  * SKU, another quantity, or a location outside the line's location or stock).
  */
-export function replayOfLines(
-  state: InventoryState,
-  key: string,
+function linesReplay(
   lines: readonly CheckedLine[],
   prefixOf: (index: number) => string,
-): Result<InventoryOperation, InventoryError> | undefined {
-  const written = appliedEntryIds(state, key);
-  if (written === undefined) return undefined;
+  written: readonly string[],
+  { state, key }: ReplayContext,
+): void {
   if (written.length !== lines.length)
     throw keyReused(key, `it wrote ${written.length} entries, this request has ${lines.length} lines`);
   lines.forEach((line, i) => {
@@ -98,7 +92,6 @@ export function replayOfLines(
         `${where} holds ${record.reserved} of ${show(record.sku)} at ${show(record.location)}, not this line`,
       );
   });
-  return replay(state, key, 'reserve');
 }
 
 /** Units per SKU and location, with safe reads and writes for any string. */
@@ -120,31 +113,26 @@ class PairTotals {
   /** Every pair, ordered by SKU then location (code-unit order): preconditions never depend on line order. */
   sorted(): { sku: string; location: string; units: number }[] {
     const out: { sku: string; location: string; units: number }[] = [];
-    for (const sku of [...this.bySku.keys()].sort(compare)) {
+    for (const sku of [...this.bySku.keys()].sort(byCodeUnits)) {
       const byLocation = this.bySku.get(sku) as Map<string, number>;
-      for (const location of [...byLocation.keys()].sort(compare))
+      for (const location of [...byLocation.keys()].sort(byCodeUnits))
         out.push({ sku, location, units: byLocation.get(location) as number });
     }
     return out;
   }
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
- * Plans and applies the lines: fixed-location lines first (summed per SKU and location: they have
- * no choice), then stock lines in order, each at the first of its locations that can still hold the
- * whole line after what the batch already took there.
+ * Plans the lines: fixed-location lines first (summed per SKU and location: they have no choice),
+ * then stock lines in order, each at the first of its locations that can still hold the whole line
+ * after what the batch already took there.
  */
-export function reserveLines(
+function planLines(
   state: InventoryState,
-  key: string,
   lines: readonly CheckedLine[],
   options: CheckedOptions,
   prefixOf: (index: number) => string,
-): Result<InventoryOperation, InventoryError> {
+): OperationPlan {
   const { nowMs, policy } = options;
   const batch = prefixOf(0) !== '';
   const seen = new Set<string>();
@@ -233,5 +221,24 @@ export function reserveLines(
     safetyStock: safetyStockOf(policy, sku),
     backorderLimit: backorderLimitOf(policy, sku),
   }));
-  return operationOf(state, key, 'reserve', options.now, drafts, preconditions);
+  return { entries: drafts, preconditions };
+}
+
+/**
+ * A reservation of lines (`reserve`: one, `reserveBatch`: many): `read` checks the request's lines,
+ * `prefixOf(i)` names line `i` in refusals (`''` or `'lines[2].'`).
+ */
+export function reserveOperation(
+  state: InventoryState,
+  request: unknown,
+  options: unknown,
+  read: (request: Record<string, unknown>) => readonly CheckedLine[],
+  prefixOf: (index: number) => string,
+): Result<InventoryOperation, InventoryError> {
+  return runOperation(state, request, options, {
+    kind: 'reserve',
+    read,
+    replayed: (lines, written, context) => linesReplay(lines, prefixOf, written, context),
+    plan: (lines, checked) => planLines(state, lines, checked, prefixOf),
+  });
 }
