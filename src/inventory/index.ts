@@ -69,6 +69,9 @@ export type {
 } from './ledger/types.js';
 export { RECONCILED_FIELDS } from './ledger/types.js';
 
+// --- ledger entry signs: the one table of the fold and ledgerEntrySchema (helper DD) ---
+export { LEDGER_ENTRY_SIGNS, type LedgerEntrySign } from './ledgerEntrySigns.js';
+
 // --- available to promise: snapshot, stock, channels, time-phased (helper A) ---
 export { atpPeriods } from './atp/atpPeriods.js';
 export { availableToPromise } from './atp/availableToPromise.js';

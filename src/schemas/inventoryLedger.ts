@@ -13,13 +13,13 @@ import type {
   ScheduleReceiptRequest,
   TransferRequest,
 } from '../inventory/ledger/types.js';
+import { LEDGER_ENTRY_SIGNS } from '../inventory/ledgerEntrySigns.js';
 import {
   INVENTORY_OPERATION_KINDS,
   type InventoryIntent,
   type InventoryPrecondition,
   LEDGER_ENTRY_KINDS,
   type LedgerEntry,
-  type LedgerEntryKind,
 } from '../inventory/types.js';
 import { instantSchema } from './dates.js';
 import { parseInput } from './parse.js';
@@ -42,27 +42,12 @@ function issue(context: Pick<z.RefinementCtx, 'addIssue'>, path: (string | numbe
   context.addIssue({ code: 'custom', path, message, params: { code } });
 }
 
-// The same rules as the ledger fold's entry check (src/inventory/internal/fold.ts), kept in step by
-// a property test: a sign per kind, and the links a kind cannot do without.
-const SIGN: Readonly<Record<LedgerEntryKind, 'positive' | 'negative' | 'nonzero' | 'zero' | 'any'>> = {
-  receipt: 'positive',
-  scheduled_receipt: 'nonzero',
-  adjustment: 'nonzero',
-  cycle_count: 'any',
-  transfer_out: 'negative',
-  transfer_in: 'positive',
-  reservation: 'positive',
-  reservation_extended: 'zero',
-  release: 'negative',
-  allocation: 'positive',
-  deallocation: 'negative',
-  shipment: 'negative',
-  return: 'positive',
-};
-
+// The same rules as the ledger fold's entry check (src/inventory/internal/fold.ts): the sign per
+// kind is the fold's own table (LEDGER_ENTRY_SIGNS); the links a kind cannot do without are kept in
+// step with the fold by a property test.
 function checkEntry(entry: LedgerEntry, context: z.RefinementCtx, prefix: (string | number)[] = []): void {
   const q = entry.quantity;
-  const sign = SIGN[entry.kind];
+  const sign = LEDGER_ENTRY_SIGNS[entry.kind];
   const fits =
     sign === 'positive'
       ? q > 0

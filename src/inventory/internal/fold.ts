@@ -1,6 +1,7 @@
 import { parseInstant } from '../../core/instant.js';
 import { isRecord, show } from '../../core/show.js';
 import { InventoryError } from '../errors.js';
+import { LEDGER_ENTRY_SIGNS } from '../ledgerEntrySigns.js';
 import {
   type AppliedOperation,
   type IncomingReceipt,
@@ -41,22 +42,8 @@ export function put<T>(container: Record<string, T>, key: string, value: T): voi
   else container[key] = value;
 }
 
-/** The sign a kind requires of its quantity. */
-const SIGN: Readonly<Record<LedgerEntryKind, 'positive' | 'negative' | 'nonzero' | 'zero' | 'any'>> = {
-  receipt: 'positive',
-  scheduled_receipt: 'nonzero',
-  adjustment: 'nonzero',
-  cycle_count: 'any',
-  transfer_out: 'negative',
-  transfer_in: 'positive',
-  reservation: 'positive',
-  reservation_extended: 'zero',
-  release: 'negative',
-  allocation: 'positive',
-  deallocation: 'negative',
-  shipment: 'negative',
-  return: 'positive',
-};
+/** The sign a kind requires of its quantity: the public table, shared with `ledgerEntrySchema`. */
+const SIGN = LEDGER_ENTRY_SIGNS;
 
 const SIGN_TEXT = {
   positive: 'positive',
