@@ -129,6 +129,7 @@ export {
   type ParcelArbitraryOptions,
   parcelArbitrary,
   type RateQuotesArbitraryOptions,
+  type RateShoppingScenario,
   type RateTableArbitraryOptions,
   rateQuotesArbitrary,
   rateShoppingScenarioArbitrary,

@@ -444,10 +444,36 @@ export function carrierSelectionViolations(
 }
 
 /**
+ * One rate-shopping scenario, as {@link rateShoppingScenarioArbitrary} makes them: the arguments of
+ * `shopRates(shipment, carriers, { policy })`.
+ *
+ * @example
+ * ```ts
+ * import { createExampleCarrier } from 'ordercore/shipping';
+ * import type { RateShoppingScenario } from 'ordercore/testing';
+ *
+ * const s: RateShoppingScenario = {
+ *   shipment: { id: 's', shipDate: '2026-11-23', destination: { country: 'US', postalCode: '10001' }, parcels: [{ id: 'p', weightGrams: 1, lengthMm: 1, widthMm: 1, heightMm: 1 }] },
+ *   carriers: [createExampleCarrier().rateTable],
+ *   policy: { objective: 'fastest' },
+ * };
+ * s.carriers.length; //=> 1
+ * ```
+ */
+export interface RateShoppingScenario {
+  /** The shipment. */
+  readonly shipment: Shipment;
+  /** One to three rate tables with distinct carrier ids. */
+  readonly carriers: CarrierRateTable[];
+  /** The policy (its deadline, if any, drawn relative to the ship date). */
+  readonly policy: CarrierPolicy;
+}
+
+/**
  * Whole rate-shopping scenarios: a shipment (to US and CA addresses the generated tables zone), one
  * to three rate tables with distinct carrier ids, and a policy.
  *
- * @returns An arbitrary of `{ shipment, carriers, policy }`.
+ * @returns An arbitrary of {@link RateShoppingScenario}s.
  * @example
  * ```ts
  * import fc from 'fast-check';
@@ -457,11 +483,7 @@ export function carrierSelectionViolations(
  * s !== undefined && s.carriers.length >= 1; //=> true
  * ```
  */
-export function rateShoppingScenarioArbitrary(): fc.Arbitrary<{
-  shipment: Shipment;
-  carriers: CarrierRateTable[];
-  policy: CarrierPolicy;
-}> {
+export function rateShoppingScenarioArbitrary(): fc.Arbitrary<RateShoppingScenario> {
   return fc
     .record({
       shipment: shipmentArbitrary({ maxParcels: 3, maxWeightGrams: 30_000, maxSideMm: 900 }),
