@@ -391,7 +391,7 @@ export function createExampleCarrier(options: ExampleCarrierOptions = {}): Examp
             `serviceId: ${show(serviceId)} is not a service of ${rateTable.carrierId}.`,
             {
               carrierId: rateTable.carrierId,
-              serviceId: String(serviceId),
+              serviceId: typeof serviceId === 'string' ? serviceId : show(serviceId),
             },
           ),
         );

@@ -128,3 +128,18 @@ describe('the example carrier', () => {
     expect(!r.ok && r.error.code).toBe('invalid_calendar');
   });
 });
+
+describe('the example carrier with hostile service ids', () => {
+  it('answers unknown_service for a symbol or an object with a throwing toString', () => {
+    const opts = { now: '2026-11-23T09:00:00Z', newId: () => 'z' };
+    const hostile = {
+      toString: () => {
+        throw new Error('no');
+      },
+    };
+    for (const id of [Symbol('s'), hostile, null, 7]) {
+      const r = createExampleCarrier().createLabel(sfShipment, id as never, opts);
+      expect(!r.ok && r.error.code).toBe('unknown_service');
+    }
+  });
+});
