@@ -19,6 +19,7 @@ import type {
   ReservationRecord,
   StockBalance,
 } from '../inventory/types.js';
+import { checkProperty, gated, withAdapter } from './internal/adapterKits.js';
 
 // The conformance kit of the `InventoryStore` port. It is runner-agnostic: it returns cases that
 // throw a plain Error on failure, so vitest, node:test and jest can all run them. The checks are
@@ -574,19 +575,6 @@ async function runClient(
 
 const AT = iso(START_MS);
 
-async function withStore(
-  createStore: InventoryStoreFactory,
-  o: InventoryStoreConformanceOptions,
-  body: (store: InventoryStore) => Promise<void>,
-): Promise<void> {
-  const store = await createStore();
-  try {
-    await body(store);
-  } finally {
-    await o.dispose?.(store);
-  }
-}
-
 async function mustApply(store: InventoryStore, intent: InventoryIntent, what: string): Promise<void> {
   const r = await store.apply(intent);
   if (!r.ok) fail(`${what}: apply(${JSON.stringify(intent.key)}) failed with ${r.error.code}: ${r.error.message}`);
@@ -841,10 +829,7 @@ async function concurrentClients(
       }
     }
   // Each call waits at a gate the scheduler opens in a random order, then runs for real.
-  const call = async <T>(label: string, task: () => Promise<T>): Promise<T> => {
-    await s.schedule(Promise.resolve(label), label);
-    return task();
-  };
+  const call = gated(s);
   const mine: [string, string][][] = workload.rounds[0]?.map(() => []) ?? [];
   let nowMs = START_MS;
   for (let round = 0; round < workload.rounds.length; round += 1) {
@@ -876,19 +861,6 @@ async function concurrentClients(
       );
   checkHolds(end, 'after cleanup');
   journal.check(await checkFold(store, 'after cleanup'));
-}
-
-/** Runs a property; on failure throws the first violation's message with what replays it. */
-async function check<T>(property: fc.IAsyncProperty<T>, seed: number, numRuns: number): Promise<void> {
-  const details = await fc.check(property, { seed, numRuns });
-  if (!details.failed) return;
-  const cause = details.errorInstance;
-  const message = cause instanceof Error ? cause.message : String(cause);
-  throw new Error(
-    `${message}\n(fast-check: seed ${details.seed}, path ${JSON.stringify(details.counterexamplePath)}, ` +
-      `after ${details.numRuns} runs and ${details.numShrinks} shrinks)\nCounterexample: ${fc.stringify(details.counterexample)}`,
-    { cause },
-  );
 }
 
 /**
@@ -935,7 +907,7 @@ export function inventoryStoreConformance(
     throw new Error('inventoryStoreConformance: options.operations must name at least one operation.');
   const once = (name: string, body: (store: InventoryStore) => Promise<void>): InventoryStoreConformanceCase => ({
     name,
-    run: () => withStore(createStore, options, body),
+    run: () => withAdapter(createStore, options, body),
   });
   return [
     once('apply then load round-trips (full and partial loads)', roundTrip),
@@ -946,10 +918,10 @@ export function inventoryStoreConformance(
     {
       name: 'agrees with applyIntent on random sequences of stale and fresh intents',
       run: () =>
-        check(
+        checkProperty(
           fc.asyncProperty(
             fc.array(stepArbitrary(INVENTORY_CONFORMANCE_OPERATIONS), { minLength: 1, maxLength: 40 }),
-            (steps) => withStore(createStore, options, (store) => agreesWithApplyIntent(store, steps)),
+            (steps) => withAdapter(createStore, options, (store) => agreesWithApplyIntent(store, steps)),
           ),
           seed,
           o.numRuns,
@@ -958,9 +930,9 @@ export function inventoryStoreConformance(
     {
       name: 'concurrent clients: no oversell, no lost update, no leaked reservation',
       run: () =>
-        check(
+        checkProperty(
           fc.asyncProperty(fc.scheduler(), workloadArbitrary(o), (s, workload) =>
-            withStore(createStore, options, (store) => concurrentClients(store, s, workload, o.maxRetries)),
+            withAdapter(createStore, options, (store) => concurrentClients(store, s, workload, o.maxRetries)),
           ),
           seed,
           o.numRuns,

@@ -2,8 +2,9 @@ import type { Result } from '../../core/result.js';
 import { show } from '../../core/show.js';
 import { InventoryError } from '../errors.js';
 import { balanceOf, byCodeUnits, type DraftEntry, guard, settle } from '../internal/operation.js';
-import { checkOptions, field, integer, invalidRequest, requestRecord, text } from '../internal/requests.js';
+import { checkOptions, field, integer, invalidRequest } from '../internal/requests.js';
 import type { InventoryOperation, InventoryPrecondition, InventoryState } from '../types.js';
+import { pairName, readPairs } from './internal/pairs.js';
 import type { CycleCount, CycleCountOptions } from './types.js';
 
 type CountLine = { sku: string; location: string; counted: number; version: number | undefined };
@@ -22,26 +23,18 @@ function optionText(options: Record<string, unknown>, name: string, required: bo
 function readCounts(counts: unknown): CountLine[] {
   if (!Array.isArray(counts) || counts.length === 0)
     throw invalidRequest('counts', `expected a non-empty array of counts, got ${show(counts)}.`);
-  const lines: CountLine[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < counts.length; i += 1) {
-    const prefix = `counts[${i}].`;
-    const line = requestRecord(counts[i], `counts[${i}]`);
-    const sku = text(line, 'sku', prefix);
-    const location = text(line, 'location', prefix);
-    const counted = integer(line, 'counted', 'nonnegative', prefix);
-    const version = field(line, 'version') !== undefined ? integer(line, 'version', 'nonnegative', prefix) : undefined;
-    const pair = JSON.stringify([sku, location]);
-    const first = seen.get(pair);
-    if (first !== undefined)
-      throw invalidRequest(
-        `${prefix}location`,
-        `${show(sku)} at ${show(location)} is counted twice (also counts[${first}]): which count is right?`,
-      );
-    seen.set(pair, i);
-    lines.push({ sku, location, counted, version });
-  }
-  return lines;
+  return readPairs(
+    counts,
+    'counts',
+    (line, prefix, sku, location) => ({
+      sku,
+      location,
+      counted: integer(line, 'counted', 'nonnegative', prefix),
+      version: field(line, 'version') !== undefined ? integer(line, 'version', 'nonnegative', prefix) : undefined,
+    }),
+    (sku, location, first) =>
+      `${pairName(sku, location)} is counted twice (also counts[${first}]): which count is right?`,
+  );
 }
 
 /**

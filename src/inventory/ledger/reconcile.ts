@@ -4,8 +4,9 @@ import { isRecord, show } from '../../core/show.js';
 import { InventoryError } from '../errors.js';
 import { applyEntries, emptyState, own } from '../internal/fold.js';
 import { balanceOf, byCodeUnits, type DraftEntry, guard, intentOf } from '../internal/operation.js';
-import { integer, invalidRequest, requestRecord, text } from '../internal/requests.js';
+import { integer, invalidRequest } from '../internal/requests.js';
 import type { InventoryIntent, InventoryPrecondition, InventoryState, LedgerEntry, StockBalance } from '../types.js';
+import { pairName, readPairs } from './internal/pairs.js';
 import {
   type BalanceDrift,
   type ExternalBalance,
@@ -67,31 +68,21 @@ function readState(ledger: unknown): InventoryState {
 function readRows(balances: unknown, physical: boolean): Row[] {
   if (!Array.isArray(balances))
     throw invalidRequest('balances', `expected an array of balances, got ${show(balances)}.`);
-  const rows: Row[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < balances.length; i += 1) {
-    const prefix = `balances[${i}].`;
-    const record = requestRecord(balances[i], `balances[${i}]`);
-    const sku = text(record, 'sku', prefix);
-    const location = text(record, 'location', prefix);
-    const row: Row = { sku, location };
-    for (const field of RECONCILED_FIELDS) {
-      const value = Object.hasOwn(record, field) ? record[field] : undefined;
-      if (value === undefined && field !== 'onHand') continue;
-      // What is really on a shelf is never negative; a corrupt cache may hold anything.
-      row[field] = integer({ [field]: value }, field, physical && field === 'onHand' ? 'nonnegative' : 'any', prefix);
-    }
-    const pair = JSON.stringify([sku, location]);
-    const first = seen.get(pair);
-    if (first !== undefined)
-      throw invalidRequest(
-        `${prefix}location`,
-        `${show(sku)} at ${show(location)} appears twice (also balances[${first}]).`,
-      );
-    seen.set(pair, i);
-    rows.push(row);
-  }
-  return rows;
+  return readPairs(
+    balances,
+    'balances',
+    (record, prefix, sku, location) => {
+      const row: Row = { sku, location };
+      for (const field of RECONCILED_FIELDS) {
+        const value = Object.hasOwn(record, field) ? record[field] : undefined;
+        if (value === undefined && field !== 'onHand') continue;
+        // What is really on a shelf is never negative; a corrupt cache may hold anything.
+        row[field] = integer({ [field]: value }, field, physical && field === 'onHand' ? 'nonnegative' : 'any', prefix);
+      }
+      return row;
+    },
+    (sku, location, first) => `${pairName(sku, location)} appears twice (also balances[${first}]).`,
+  );
 }
 
 function zeroBalance(sku: string, location: string): StockBalance {
