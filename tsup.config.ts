@@ -11,7 +11,20 @@ import { defineConfig } from 'tsup';
  * test/build reads this array: its smoke tests cover every subpath listed here, and
  * test/build/package.test.ts fails while the other lists disagree with it.
  */
-export const SUBPATHS = ['adapters', 'inventory', 'kpi', 'money', 'orders', 'picking', 'pricing', 'replenishment', 'schemas', 'shipping', 'testing', 'workflows'] as const;
+export const SUBPATHS = [
+  'adapters',
+  'inventory',
+  'kpi',
+  'money',
+  'orders',
+  'picking',
+  'pricing',
+  'replenishment',
+  'schemas',
+  'shipping',
+  'testing',
+  'workflows',
+] as const;
 
 export default defineConfig({
   entry: {

@@ -416,7 +416,10 @@ const locationsFor = ['dc-east', 'dc-west', 'store-nyc'].map((id, priority) => (
     }),
   ),
 }));
-const sourcing = sourceOrder({ id: order.id, lines: wanted }, locationsFor, { rules: 'priority', fewestShipments: true });
+const sourcing = sourceOrder({ id: order.id, lines: wanted }, locationsFor, {
+  rules: 'priority',
+  fewestShipments: true,
+});
 if (sourcing.ok) {
   for (const shipment of sourcing.value.shipments) {
     console.log(
