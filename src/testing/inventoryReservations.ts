@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Result } from '../core/result.js';
 import type { InventoryError } from '../inventory/errors.js';
+import { put } from '../inventory/internal/fold.js';
 import { commitReservation } from '../inventory/reservations/commitReservation.js';
 import { expireReservations } from '../inventory/reservations/expireReservations.js';
 import { extendReservation } from '../inventory/reservations/extendReservation.js';
@@ -258,20 +259,10 @@ export function reservationWorkloadArbitrary(
             const safetyStock: Record<Sku, number> = {};
             const backorderLimit: Record<Sku, number> = {};
             skus.forEach((sku, k) => {
-              if ((safety[k] ?? 0) > 0)
-                Object.defineProperty(safetyStock, sku, {
-                  value: safety[k],
-                  enumerable: true,
-                  writable: true,
-                  configurable: true,
-                });
-              if ((backorder[k] ?? 0) > 0)
-                Object.defineProperty(backorderLimit, sku, {
-                  value: backorder[k],
-                  enumerable: true,
-                  writable: true,
-                  configurable: true,
-                });
+              const units = safety[k] ?? 0;
+              if (units > 0) put(safetyStock, sku, units);
+              const limit = backorder[k] ?? 0;
+              if (limit > 0) put(backorderLimit, sku, limit);
             });
             return { safetyStock, backorderLimit };
           });
