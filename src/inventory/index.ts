@@ -13,66 +13,9 @@
  *
  * @module ordercore/inventory
  */
-
-// --- model, ledger fold, intents (lead) ---
 export type { AppliedIntent } from './applyIntent.js';
 export { applyIntent } from './applyIntent.js';
 export { applyLedgerEntries } from './applyLedgerEntries.js';
-export type { InventoryErrorCode } from './errors.js';
-export { INVENTORY_ERROR_CODES, InventoryError } from './errors.js';
-export { foldLedger } from './foldLedger.js';
-export type {
-  AppliedOperation,
-  AvailabilityPolicy,
-  IncomingReceipt,
-  Instant,
-  InventoryIntent,
-  InventoryOperation,
-  InventoryOperationKind,
-  InventoryOperationOptions,
-  InventoryPrecondition,
-  InventoryState,
-  LedgerEntry,
-  LedgerEntryKind,
-  LocationId,
-  ReservationHold,
-  ReservationRecord,
-  ReservationStatus,
-  Sku,
-  StockBalance,
-} from './types.js';
-export { INVENTORY_OPERATION_KINDS, LEDGER_ENTRY_KINDS, RESERVATION_STATUSES } from './types.js';
-
-// --- ledger: reconcile, cycle counts, ledger checks (helper L) ---
-export { adjustStock } from './ledger/adjustStock.js';
-export { cycleCountCorrections } from './ledger/cycleCountCorrections.js';
-export { receiveStock } from './ledger/receiveStock.js';
-export { receiveTransfer } from './ledger/receiveTransfer.js';
-export { reconcile } from './ledger/reconcile.js';
-export { recordReturn } from './ledger/recordReturn.js';
-export { scheduleReceipt } from './ledger/scheduleReceipt.js';
-export { transferStock } from './ledger/transferStock.js';
-export type {
-  AdjustStockRequest,
-  BalanceDrift,
-  CycleCount,
-  CycleCountOptions,
-  ExternalBalance,
-  ReceiveStockRequest,
-  ReconciledField,
-  ReconcileOptions,
-  ReconcileResult,
-  ReconcileSource,
-  RecordReturnRequest,
-  ScheduleReceiptRequest,
-  TransferRequest,
-} from './ledger/types.js';
-export { RECONCILED_FIELDS } from './ledger/types.js';
-
-// --- ledger entry signs: the one table of the fold and ledgerEntrySchema (helper DD) ---
-export { LEDGER_ENTRY_SIGNS, type LedgerEntrySign } from './ledgerEntrySigns.js';
-
-// --- available to promise: snapshot, stock, channels, time-phased (helper A) ---
 export { atpPeriods } from './atp/atpPeriods.js';
 export { availableToPromise } from './atp/availableToPromise.js';
 export { channelAvailability } from './atp/channelAvailability.js';
@@ -101,7 +44,34 @@ export type {
   StockAvailability,
   TimePhasedInput,
 } from './atp/types.js';
-// --- reservations (helper R) ---
+export type { InventoryErrorCode } from './errors.js';
+export { INVENTORY_ERROR_CODES, InventoryError } from './errors.js';
+export { foldLedger } from './foldLedger.js';
+export { adjustStock } from './ledger/adjustStock.js';
+export { cycleCountCorrections } from './ledger/cycleCountCorrections.js';
+export { receiveStock } from './ledger/receiveStock.js';
+export { receiveTransfer } from './ledger/receiveTransfer.js';
+export { reconcile } from './ledger/reconcile.js';
+export { recordReturn } from './ledger/recordReturn.js';
+export { scheduleReceipt } from './ledger/scheduleReceipt.js';
+export { transferStock } from './ledger/transferStock.js';
+export type {
+  AdjustStockRequest,
+  BalanceDrift,
+  CycleCount,
+  CycleCountOptions,
+  ExternalBalance,
+  ReceiveStockRequest,
+  ReconciledField,
+  ReconcileOptions,
+  ReconcileResult,
+  ReconcileSource,
+  RecordReturnRequest,
+  ScheduleReceiptRequest,
+  TransferRequest,
+} from './ledger/types.js';
+export { RECONCILED_FIELDS } from './ledger/types.js';
+export { LEDGER_ENTRY_SIGNS, type LedgerEntrySign } from './ledgerEntrySigns.js';
 export { commitReservation } from './reservations/commitReservation.js';
 export { expireReservations } from './reservations/expireReservations.js';
 export { extendReservation } from './reservations/extendReservation.js';
@@ -123,7 +93,6 @@ export type {
   ShipAllocationRequest,
 } from './reservations/types.js';
 export { COMMIT_TARGETS } from './reservations/types.js';
-// --- sourcing (helper S) ---
 export { sourceOrder } from './sourcing/sourceOrder.js';
 export { sourceOrders } from './sourcing/sourceOrders.js';
 export type {
@@ -155,3 +124,24 @@ export {
   SOURCING_LOCATION_KINDS,
   SOURCING_RULES,
 } from './sourcing/types.js';
+export type {
+  AppliedOperation,
+  AvailabilityPolicy,
+  IncomingReceipt,
+  Instant,
+  InventoryIntent,
+  InventoryOperation,
+  InventoryOperationKind,
+  InventoryOperationOptions,
+  InventoryPrecondition,
+  InventoryState,
+  LedgerEntry,
+  LedgerEntryKind,
+  LocationId,
+  ReservationHold,
+  ReservationRecord,
+  ReservationStatus,
+  Sku,
+  StockBalance,
+} from './types.js';
+export { INVENTORY_OPERATION_KINDS, LEDGER_ENTRY_KINDS, RESERVATION_STATUSES } from './types.js';
