@@ -483,7 +483,15 @@ export async function syncPayments(
       if (capture > 0)
         events.push({ type: 'capture_payment', paymentId: mine.id, amount: fromMinor(capture, currency) });
       const refund = gw.refunded.amount - mine.refunded.amount;
-      if (refund > 0) events.push({ type: 'refund_payment', paymentId: mine.id, amount: fromMinor(refund, currency) });
+      if (refund > 0) {
+        // The payment machine refunds only a payment whose capture is finished: a refund on a
+        // partially captured payment first releases the rest of its authorisation on the order
+        // (partially_captured → captured), as the gateway will not capture it after a refund either.
+        const open = mine.state === 'authorized' || mine.state === 'partially_captured';
+        if (open && gw.captured.amount < mine.authorized.amount)
+          events.push({ type: 'void_payment', paymentId: mine.id });
+        events.push({ type: 'refund_payment', paymentId: mine.id, amount: fromMinor(refund, currency) });
+      }
       if (gw.status === 'voided' && mine.state === 'authorized')
         events.push({ type: 'void_payment', paymentId: mine.id });
     }
