@@ -159,11 +159,11 @@ runBench(
   [
     { name: 'perfectOrderRate (ratio)', run: () => perfectStates.reduce((a, b) => perfect.merge(a, b)) },
     { name: 'fillRates (three ratios)', run: () => fillStates.reduce((a, b) => fill.merge(a, b)) },
-    { name: 'returnRateByCohort (53 weeks)', run: () => returnStates.reduce((a, b) => returns.merge(a, b)) },
-    {
-      name: 'orderCycleTime (minute histogram)',
-      run: () => cycle.result(cycleStates.reduce((a, b) => cycle.merge(a, b))),
-    },
+    { name: 'fillRates, mergeAll', run: () => fill.mergeAll(fillStates) },
+    { name: 'returnRateByCohort (53 weeks), pairwise', run: () => returnStates.reduce((a, b) => returns.merge(a, b)) },
+    { name: 'returnRateByCohort (53 weeks), mergeAll', run: () => returns.mergeAll(returnStates) },
+    { name: 'orderCycleTime (minute histogram), pairwise', run: () => cycleStates.reduce((a, b) => cycle.merge(a, b)) },
+    { name: 'orderCycleTime (minute histogram), mergeAll', run: () => cycle.mergeAll(cycleStates) },
   ],
   { baseline: 'perfectOrderRate (ratio)', samples: 50 },
 );

@@ -8,6 +8,7 @@ import {
   isDuration,
   loadDuration,
   mergeDuration,
+  mergeDurationState,
   saveDuration,
   summarise,
 } from '../internal/duration.js';
@@ -131,6 +132,7 @@ export function cycleTimeDefinition(
     stepOrder,
     mergeInto: mergeDuration,
     load: loadDuration,
+    mergeFrom: mergeDurationState,
     save: saveDuration,
     isState: isDuration,
     result: (state) => summarise(state, unit === 'calendar_days' ? 1440 : unit === 'hours' ? 60 : 1),
@@ -176,6 +178,7 @@ export const DOCK_TO_STOCK: Definition<DurationState, DurationSummary, DurationW
   },
   mergeInto: mergeDuration,
   load: loadDuration,
+  mergeFrom: mergeDurationState,
   save: saveDuration,
   isState: isDuration,
   result: (state) => summarise(state, 60),

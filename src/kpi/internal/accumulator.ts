@@ -16,6 +16,11 @@ export interface Definition<S, V, W = S> {
   mergeInto(target: W, source: W): void;
   /** A fresh working copy of a published state. */
   load(state: S): W;
+  /**
+   * Adds a published state's counts into a working state without copying it first (merging many
+   * states reads each once). Absent when the working state is the published one: `mergeInto` serves.
+   */
+  mergeFrom?(target: W, source: S): void;
   /** The published (plain data) form of a working state. */
   save(state: W): S;
   /** Whether a value is a published state of this KPI (merging foreign data is refused). */
@@ -33,6 +38,15 @@ export function accumulator<S, V, W>(definition: Definition<S, V, W>): KpiAccumu
       });
     return definition.load(state);
   };
+  const mergeFrom = (target: W, source: unknown, field: string): void => {
+    if (!definition.isState(source))
+      throw new KpiError('invalid_state', `${field}: ${show(source)} is not a state this accumulator created.`, {
+        field,
+      });
+    if (definition.mergeFrom !== undefined) definition.mergeFrom(target, source);
+    // Without mergeFrom the working state is the published one (W = S), and mergeInto only reads its source.
+    else definition.mergeInto(target, source as unknown as W);
+  };
   return {
     create: () => definition.save(definition.create()),
     add(state, records) {
@@ -44,14 +58,14 @@ export function accumulator<S, V, W>(definition: Definition<S, V, W>): KpiAccumu
     },
     merge(a, b) {
       const next = load(a, 'a');
-      definition.mergeInto(next, load(b, 'b'));
+      mergeFrom(next, b, 'b');
       return definition.save(next);
     },
     mergeAll(states) {
       if (!Array.isArray(states))
         throw new KpiError('invalid_state', 'states: expected an array of states.', { field: 'states' });
       const next = definition.create();
-      for (let i = 0; i < states.length; i += 1) definition.mergeInto(next, load(states[i], `states[${i}]`));
+      for (let i = 0; i < states.length; i += 1) mergeFrom(next, states[i], `states[${i}]`);
       return definition.save(next);
     },
     result: (state) => definition.result(load(state, 'state')),

@@ -56,8 +56,14 @@ function entries(state: DurationWork): [number, number][] {
 /** The working form of a published state (keys that are not whole numbers are refused). */
 export function loadDuration(state: DurationState): DurationWork {
   const work = createDuration();
-  work.count = state.count;
-  work.sum = state.sum;
+  mergeDurationState(work, state);
+  return work;
+}
+
+/** Adds a published state's counts into a working state (keys that are not whole numbers are refused). */
+export function mergeDurationState(work: DurationWork, state: DurationState): void {
+  work.count += state.count;
+  work.sum += state.sum;
   for (const key of Object.keys(state.counts)) {
     const value = Number(key);
     const n = state.counts[key];
@@ -65,7 +71,6 @@ export function loadDuration(state: DurationState): DurationWork {
       throw new KpiError('invalid_state', `counts.${key}: not a whole value with a count.`, { field: `counts.${key}` });
     addCount(work, value, n);
   }
-  return work;
 }
 
 /** The published form: counts keyed by value, ascending. */
