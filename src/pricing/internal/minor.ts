@@ -50,14 +50,12 @@ export function allocateMinor(total: number, weights: readonly (number | bigint)
   // Weights that are all safe non-negative numbers (the engine's amounts) are used as they are.
   let numbers = weights as readonly number[];
   for (let i = 0; small && i < count; i++) {
-    const w = weights[i] as number | bigint;
-    if (typeof w === 'bigint') {
+    let n = numbers[i] as number | bigint;
+    if (typeof n === 'bigint') {
+      // Bigint weights (a bundle's exact values) as numbers; −1, refused below, beyond the safe range.
       numbers = weights.map((x) => (typeof x === 'bigint' ? (x <= 9007199254740991n && x >= 0n ? Number(x) : -1) : x));
-      break;
+      n = numbers[i] as number;
     }
-  }
-  for (let i = 0; small && i < count; i++) {
-    const n = numbers[i] as number;
     if (!Number.isSafeInteger(n) || n < 0) small = false;
     weightSum += n;
   }
@@ -88,20 +86,33 @@ export function allocateMinor(total: number, weights: readonly (number | bigint)
   return shares;
 }
 
-/** Scratch remainders for allocateMinor, reused across calls (nothing here is re-entered). */
+/** Scratch buffers for allocateMinor, reused across calls (nothing here is re-entered), grown in powers of two. */
 let remainderScratch = new Float64Array(256);
+let keyScratch = new Float64Array(256);
+let countScratch = new Int32Array(256);
+let groupScratch = new Int32Array(256);
 
 function remainderBuffer(count: number): Float64Array {
   if (count <= remainderScratch.length) return remainderScratch;
   if (count > 65_536) return new Float64Array(count);
-  remainderScratch = new Float64Array(2 ** Math.ceil(Math.log2(count)));
+  const size = 2 ** Math.ceil(Math.log2(count));
+  remainderScratch = new Float64Array(size);
+  keyScratch = new Float64Array(size);
+  countScratch = new Int32Array(size);
+  groupScratch = new Int32Array(size);
   return remainderScratch;
 }
 
 /**
- * One unit each to the `leftover` largest remainders, equal remainders to the earlier index. Each
- * (remainder, index) pair is packed into one exact double that orders them so, and the keys are
- * sorted natively (no comparator calls); pairs too large to pack take a comparator sort.
+ * One unit each to the `leftover` largest remainders, equal remainders to the earlier index.
+ *
+ * Many parts (an order discount over a cart's lines): each remainder goes to one of `count` buckets
+ * by `floor(remainder × count / bound)` — a monotone map, so a bucket above another holds only
+ * larger remainders — and the buckets are counted from the top until they hold `leftover`
+ * remainders. Every remainder above the last bucket needed gets a unit; inside that bucket (usually
+ * one or two), each (remainder, index) pair is packed into one exact double that orders them as
+ * required, and the largest keys are found by a native sort. Pairs too large to pack take a
+ * comparator sort.
  */
 function distributeLeftover(shares: number[], remainders: Float64Array, leftover: number, bound: number): void {
   const count = shares.length;
@@ -119,14 +130,37 @@ function distributeLeftover(shares: number[], remainders: Float64Array, leftover
     }
     return;
   }
-  if (bound * count + count <= MAX) {
-    // The remainders are scratch: each becomes its key in place, and a copy is partitioned.
-    for (let i = 0; i < count; i++) remainders[i] = (remainders[i] as number) * count + (count - 1 - i);
-    const keys = keyBuffer(count);
-    keys.set(remainders.subarray(0, count));
-    // Keys are distinct, so the `leftover` largest are exactly those ≥ the key of rank count − leftover.
-    const threshold = kthSmallest(keys, count, count - leftover);
-    for (let i = 0; i < count; i++) if ((remainders[i] as number) >= threshold) shares[i] = (shares[i] as number) + 1;
+  if (bound * count + count <= MAX && count <= remainderScratch.length) {
+    const last = count - 1;
+    const scale = count / bound;
+    const counts = countScratch;
+    counts.fill(0, 0, count);
+    for (let i = 0; i < count; i++) {
+      const bucket = Math.min(last, Math.floor((remainders[i] as number) * scale));
+      counts[bucket] = (counts[bucket] as number) + 1;
+    }
+    // Buckets from the top while they hold fewer than `leftover`: bucket b is the last one needed.
+    let b = last;
+    let above = 0;
+    while (above + (counts[b] as number) < leftover) above += counts[b--] as number;
+    const keys = keyScratch;
+    const group = groupScratch;
+    let size = 0;
+    for (let i = 0; i < count; i++) {
+      const bucket = Math.min(last, Math.floor((remainders[i] as number) * scale));
+      if (bucket > b) shares[i] = (shares[i] as number) + 1;
+      else if (bucket === b) {
+        keys[size] = (remainders[i] as number) * count + (last - i);
+        group[size++] = i;
+      }
+    }
+    // Keys are distinct, so the `leftover − above` largest are exactly those ≥ the key of that rank
+    // (a native numeric sort of the bucket's few keys).
+    const threshold = keys.subarray(0, size).sort()[size - (leftover - above)] as number;
+    for (let k = 0; k < size; k++) {
+      const i = group[k] as number;
+      if ((remainders[i] as number) * count + (last - i) >= threshold) shares[i] = (shares[i] as number) + 1;
+    }
     return;
   }
   const order = Array.from({ length: count }, (_, index) => index);
@@ -135,47 +169,4 @@ function distributeLeftover(shares: number[], remainders: Float64Array, leftover
     const index = order[k] as number;
     shares[index] = (shares[index] as number) + 1;
   }
-}
-
-/** Scratch keys for distributeLeftover, reused across calls (nothing here is re-entered). */
-let scratch = new Float64Array(256);
-
-/** A Float64Array of at least `count` entries (contents undefined): the shared scratch, or a fresh one if huge. */
-function keyBuffer(count: number): Float64Array {
-  if (count <= scratch.length) return scratch;
-  if (count > 65_536) return new Float64Array(count);
-  scratch = new Float64Array(2 ** Math.ceil(Math.log2(count)));
-  return scratch;
-}
-
-/**
- * The value of rank `rank` (0-based, ascending) among `keys[0..count)`, by quickselect (reorders
- * them; entries from `count` on are never read: every scan stops inside the range it partitions).
- */
-function kthSmallest(keys: Float64Array, count: number, rank: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const a = keys[lo] as number;
-    const b = keys[(lo + hi) >>> 1] as number;
-    const c = keys[hi] as number;
-    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // median of three
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((keys[i] as number) < pivot) i++;
-      while ((keys[j] as number) > pivot) j--;
-      if (i <= j) {
-        const t = keys[i] as number;
-        keys[i] = keys[j] as number;
-        keys[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (rank <= j) hi = j;
-    else if (rank >= i) lo = i;
-    else break;
-  }
-  return keys[rank] as number;
 }
