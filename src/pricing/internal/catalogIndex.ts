@@ -57,8 +57,8 @@ export interface CatalogIndex {
   readonly windowBounds: readonly number[];
   /** Every customer group (`g…`), channel (`c…`), region (`r…`) and contract customer (`k…`) mentioned. */
   readonly mentioned: ReadonlySet<string>;
-  /** Memoised selections: context key → per SKU, per tier bucket. Bounded; see select.ts. */
-  readonly selections: Map<string, Map<SkuPrices, unknown[]>>;
+  /** Memoised selections: context key → per SKU ordinal, per tier bucket. Bounded; see select.ts. */
+  readonly selections: Map<string, (unknown[] | undefined)[]>;
 }
 
 const cache = new WeakMap<Catalog, CatalogIndex | PricingError>();

@@ -210,7 +210,7 @@ function countAtMost(sorted: readonly number[], value: number): number {
 /**
  * The per-SKU selection memo for a context: one map per distinct key (see above), made on first use.
  */
-export function selectionMemo(index: CatalogIndex, context: SelectionContext): Map<SkuPrices, unknown[]> {
+export function selectionMemo(index: CatalogIndex, context: SelectionContext): (unknown[] | undefined)[] {
   const mentioned = index.mentioned;
   const customer = context.customer;
   const relevant = (value: string | undefined, kind: string): string | 0 =>
@@ -225,7 +225,7 @@ export function selectionMemo(index: CatalogIndex, context: SelectionContext): M
   let memo = index.selections.get(key);
   if (memo === undefined) {
     if (index.selections.size >= MAX_CONTEXTS) index.selections.clear();
-    memo = new Map();
+    memo = new Array(index.skus.size).fill(undefined);
     index.selections.set(key, memo);
   }
   return memo;
@@ -247,17 +247,18 @@ function freezeSelection(selection: Selection): Selection {
  * calls). A SKU without a price at that quantity throws as selectUnitPrice does, every time.
  */
 export function selectUnitPriceMemo(
-  memo: Map<SkuPrices, unknown[]>,
+  memo: (unknown[] | undefined)[],
   sku: string,
   prices: SkuPrices,
   tierQuantity: number,
   context: SelectionContext,
 ): Selection {
   const bucket = countAtMost(prices.tierBreaks, tierQuantity);
-  let buckets = memo.get(prices);
+  // By the SKU's ordinal (dense, one per catalog item): an array read, not a map lookup per line.
+  let buckets = memo[prices.ordinal];
   if (buckets === undefined) {
     buckets = [];
-    memo.set(prices, buckets);
+    memo[prices.ordinal] = buckets;
   }
   const known = buckets[bucket];
   if (known !== undefined) return known as Selection;

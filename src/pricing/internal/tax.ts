@@ -213,18 +213,15 @@ export function applyTax(
     }
     const tax = taxes[i] as number;
     const parts = templates.length === 1 ? [tax] : allocateMinor(tax, r.weightNumbers, currency);
-    const lines: TaxLine[] = new Array(templates.length);
-    for (let k = 0; k < templates.length; k++) {
-      const t = templates[k] as TaxLine;
-      lines[k] = {
+    taxLines[i] = templates.map(
+      (t, k): TaxLine => ({
         name: t.name,
         jurisdiction: t.jurisdiction,
         taxClass: t.taxClass,
         rate: t.rate,
         amount: { amount: parts[k] as number, currency },
-      };
-    }
-    taxLines[i] = lines;
+      }),
+    );
   }
   const untaxed: string[] = [];
   for (const [taxClass, r] of classes) if (r.components.length === 0) untaxed.push(taxClass);
