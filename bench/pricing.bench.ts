@@ -6,6 +6,20 @@
 // json-rules-engine evaluating only those 50 promotions' conditions (ordercore's full pricing should
 // be ≥ 20× faster than that).
 //
+// Two json-rules-engine baselines, both printed with their ratio:
+// - the faithful one ("per line + per cart"): each distinct item filter of the 50 promotions (targets,
+//   buy / get sides, bundle SKUs, the filters of subtotal / quantity / items-present conditions) is a
+//   rule run once per LINE on that line's facts, the per-filter subtotals and quantities are summed
+//   from the lines whose rules fired, and the cart-level rules run once; every fact is built inside
+//   the timing. Which lines a promotion applies to, and which count towards its thresholds, are
+//   conditions on lines: a promotion engine built on json-rules-engine has to evaluate them so. It
+//   still does far less than ordercore (no price selection, no discount arithmetic, allocation, tax
+//   or trace), so its ratio is still generous to it;
+// - the earlier ones (kept): ONE cart-level run on facts precomputed outside the timing, and one run
+//   whose aggregate facts are summed from the lines by hand-written JavaScript (`matches`). Neither
+//   evaluates a line-level condition in the rules engine at all: they measure evaluating ~50 cart
+//   rules once, not "the promotions' conditions", and are printed as lower bounds.
+//
 // json-rules-engine is asynchronous: `engine.run(facts)` returns a promise. It is timed with the
 // harness's `runBenchAsync`, which interleaves it with the sync ordercore cases and times it by
 // awaiting one run after another (the same warm-up, batch sizing and medians as the sync cases). Its
@@ -524,6 +538,114 @@ const cartFacts100: Record<string, unknown> = {
   })),
 };
 
+// The faithful baseline: json-rules-engine evaluating the 50 promotions' conditions the way a
+// promotion engine built on it has to. The cases above give it one cart-level run: every item
+// filter (a promotion's target, buy and get sides, bundle SKUs, and the filters of its subtotal /
+// quantity / items-present conditions) is matched against the lines by hand-written JavaScript
+// (`matches`), or outside the timing altogether, so the rules engine never sees a line. But which
+// lines a promotion applies to, and which lines count towards its thresholds, are conditions on
+// each LINE. So here each distinct item filter is one rule of an item-level engine, run once per
+// line on that line's facts (SKU, categories, quantity, subtotal before promotions); the per-filter
+// subtotals and quantities are summed from the lines whose rules fired; then the cart-level rules
+// (windows, customer, channel, region, coupons, thresholds) run once on the cart's facts. Every
+// fact is built inside the timing from the cart's lines, as ordercore builds its own. The lines'
+// subtotals before promotions come from price selection, which is not a condition: they are
+// computed once, outside the timing (ordercore does that selection inside every call).
+
+/** Every item filter a promotion's action applies to (target, buy / get sides, bundle SKUs). */
+function actionFiltersOf(promotion: Promotion, into: Map<string, ItemFilter | undefined>): void {
+  const action = promotion.action;
+  const add = (filter: ItemFilter | undefined): void => {
+    if (filter !== undefined) into.set(filterKey(filter), filter);
+  };
+  if (action.type === 'buy_x_get_y') {
+    add(action.buy.filter);
+    add(action.get.filter);
+  } else if (action.type === 'bundle_price') add({ skus: action.items.map((item) => item.sku) });
+  else if ('target' in action) add(action.target);
+}
+
+/** An item filter as one json-rules-engine condition on a line's facts (ordercore's semantics). */
+function itemCondition(filter: ItemFilter): TopLevelCondition {
+  const all: NestedCondition[] = [];
+  if (filter.excludeSkus !== undefined) all.push({ fact: 'sku', operator: 'notIn', value: [...filter.excludeSkus] });
+  for (const c of filter.excludeCategories ?? [])
+    all.push({ fact: 'categories', operator: 'doesNotContain', value: c });
+  const any: NestedCondition[] = [];
+  if (filter.skus !== undefined) any.push({ fact: 'sku', operator: 'in', value: [...filter.skus] });
+  for (const c of filter.categories ?? []) any.push({ fact: 'categories', operator: 'contains', value: c });
+  if (any.length > 0) all.push({ any });
+  // A filter that includes and excludes nothing matches every line.
+  if (all.length === 0) all.push({ fact: 'quantity', operator: 'greaterThan', value: 0 });
+  return { all };
+}
+
+const itemFilters = new Map<string, ItemFilter | undefined>();
+for (const p of PROMOTIONS_50) {
+  filtersOf(p.condition, itemFilters);
+  actionFiltersOf(p, itemFilters);
+}
+itemFilters.delete('all'); // no filter: every line, nothing to evaluate
+const itemEngine = new Engine(
+  [...itemFilters].map(([key, filter]) => ({
+    name: key,
+    conditions: itemCondition(filter as ItemFilter),
+    event: { type: 'filter', params: { key } },
+  })),
+  { allowUndefinedFacts: false },
+);
+const cartEngine = new Engine(rulesOf(PROMOTIONS_50), { allowUndefinedFacts: false });
+/** Per line of the cart, in order: its SKU's catalog item, quantity and subtotal before promotions. */
+const lineInputs100 = priced(cart100, options0).lines.map((line) => ({
+  item: catalog.items.find((item) => item.sku === line.sku) as CatalogItem,
+  quantity: line.quantity,
+  subtotal: line.subtotal.amount,
+}));
+
+/** Conditions of the 50 promotions, per line then per cart; returns the cart-level events and each line's matched filters. */
+async function rulesEnginePerLine(
+  lines: typeof lineInputs100,
+  pricingOptions: PricingOptions,
+): Promise<{ events: readonly { params?: Record<string, unknown> }[]; matched: string[][] }> {
+  const perLine = await Promise.all(
+    lines.map((line) =>
+      itemEngine.run({
+        sku: line.item.sku,
+        categories: line.item.categories ?? [],
+        quantity: line.quantity,
+        subtotal: line.subtotal,
+      }),
+    ),
+  );
+  const facts: Record<string, unknown> = {
+    now: Date.parse(pricingOptions.now),
+    customerId: pricingOptions.customer?.id,
+    customerGroups: pricingOptions.customer?.groups ?? [],
+    orderNumber: (pricingOptions.customer?.previousOrders ?? 0) + 1,
+    channel: pricingOptions.channel,
+    region: pricingOptions.region,
+    coupons: (pricingOptions.couponCodes ?? []).map((c) => c.trim().toUpperCase()),
+    'subtotal|all': 0,
+    'quantity|all': 0,
+  };
+  for (const key of itemFilters.keys()) {
+    facts[`subtotal|${key}`] = 0;
+    facts[`quantity|${key}`] = 0;
+  }
+  const matched: string[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as (typeof lines)[number];
+    const keys = ['all', ...(perLine[i]?.events ?? []).map((e) => String(e.params?.['key']))];
+    for (const key of keys) {
+      facts[`subtotal|${key}`] = (facts[`subtotal|${key}`] as number) + line.subtotal;
+      facts[`quantity|${key}`] = (facts[`quantity|${key}`] as number) + line.quantity;
+    }
+    matched.push(keys);
+  }
+  const { events } = await cartEngine.run(facts);
+  return { events, matched };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sanity checks, before anything is timed.
 
@@ -621,6 +743,7 @@ const CASE_100_0 = 'ordercore 100 lines × 0 promotions';
 const CASE_100_50 = 'ordercore 100 lines × 50 promotions';
 const CASE_JRE = 'json-rules-engine, 50 conditions only';
 const CASE_JRE_CART = 'json-rules-engine, 50 conditions, facts from the lines';
+const CASE_JRE_LINES = 'json-rules-engine, 50 promotions, per line + per cart';
 
 const results = await runBenchAsync(
   'pricing: priceCart (full pricing: selection, promotions, tax, shipping, trace) vs json-rules-engine',
@@ -634,6 +757,38 @@ const results = await runBenchAsync(
     { name: CASE_JRE_CART, runAsync: () => engineFromCart.run(cartFacts100) },
   ],
   { baseline: CASE_100_50, samples: 100 },
+);
+
+// Checked here, just before it is timed (its first run grows the heap, which would colour the
+// cases above): every line matches exactly the filters ordercore's semantics say it does,
+// and the cart-level rules then accept the same promotions.
+const perLineResult = await rulesEnginePerLine(lineInputs100, options50);
+lineInputs100.forEach((line, i) => {
+  const expected = ['all', ...[...itemFilters].filter(([, f]) => matches(line.item, f)).map(([k]) => k)];
+  check(
+    perLineResult.matched[i]?.slice().sort().join('\n') === expected.sort().join('\n'),
+    `json-rules-engine per line: line ${i} (${line.item.sku}) matches the filters ordercore's semantics match`,
+  );
+});
+check(
+  perLineResult.events
+    .map((e) => String(e.params?.['id']))
+    .sort()
+    .join() === engineAccepted.join(),
+  'json-rules-engine per line then per cart accepts the same rules as with precomputed facts',
+);
+
+// The faithful baseline, in a run of its own with the 100 × 50 case it is compared with: one call
+// takes tens of milliseconds and leaves megabytes of promises and almanacs behind, whose garbage
+// collection would otherwise land in the microsecond cases above. (Its collections still land in
+// this run's ordercore samples, which only makes the ratio printed smaller.)
+const perLineResults = await runBenchAsync(
+  'pricing: the faithful json-rules-engine baseline (item filters per line, cart rules per cart) vs priceCart',
+  [
+    { name: CASE_100_50, run: () => priceCart(cart100, catalog, options50) },
+    { name: CASE_JRE_LINES, runAsync: () => rulesEnginePerLine(lineInputs100, options50) },
+  ],
+  { baseline: CASE_100_50, samples: 20 },
 );
 
 // Memoisation (see docs/pricing.md): catalogs and promotions are immutable data, so priceCart keeps
@@ -668,6 +823,9 @@ for (const [lines, ns] of perLine) console.log(`    ${String(lines).padStart(5)}
 const growth = perLine[2][1] / 1_000 / (perLine[1][1] / 100);
 const jreRatio = median(CASE_JRE) / median(CASE_100_50);
 const jreCartRatio = median(CASE_JRE_CART) / median(CASE_100_50);
+const perLineMedian = (name: string): number =>
+  (perLineResults.find((r) => r.name === name) as { median: number }).median;
+const jreLinesRatio = perLineMedian(CASE_JRE_LINES) / perLineMedian(CASE_100_50);
 console.log('\n  without memoised objects (means, measured apart):');
 console.log(`    100 lines × 10 promotions, new promotion objects every call: ${us(coldPromotionsNs)}`);
 console.log(
@@ -682,8 +840,11 @@ console.log(
   `    linear in lines (per-line cost at 1,000 lines ≤ 1.5× that at 100): ${growth.toFixed(2)}× — ${verdict(growth <= 1.5)}`,
 );
 console.log(
-  `    ≥ 20× faster than json-rules-engine (50 conditions vs full pricing 100 × 50): ${jreRatio.toFixed(1)}× — ${verdict(jreRatio >= 20)}`,
+  `    ≥ 20× faster than json-rules-engine, faithful baseline (item conditions per line, cart conditions per cart): ${jreLinesRatio.toFixed(1)}× — ${verdict(jreLinesRatio >= 20)}`,
 );
 console.log(
-  `      (json-rules-engine computing its aggregate facts from the lines itself: ${jreCartRatio.toFixed(1)}×)`,
+  `    ≥ 20× faster than json-rules-engine, one cart-level run on precomputed facts (a lower bound): ${jreRatio.toFixed(1)}× — ${verdict(jreRatio >= 20)}`,
+);
+console.log(
+  `      (one cart-level run computing its aggregate facts from the lines in JavaScript: ${jreCartRatio.toFixed(1)}×)`,
 );
