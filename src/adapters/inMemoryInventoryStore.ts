@@ -73,7 +73,7 @@ export interface InMemoryInventoryStore extends InventoryStore {
    *
    * @param query - What the state must hold; omitted or empty: everything.
    * @returns A snapshot that later applies never change.
-   * @throws {@link InventoryError} `invalid_request` for a malformed query.
+   * @throws `InventoryError` `invalid_request` for a malformed query.
    */
   loadSync(query?: InventoryStoreQuery): InventoryState;
   /**
@@ -81,7 +81,7 @@ export interface InMemoryInventoryStore extends InventoryStore {
    *
    * @param page - Which entries (default: all).
    * @returns A fresh array of the entries (frozen copies of what was applied).
-   * @throws {@link InventoryError} `invalid_options` for a malformed page.
+   * @throws `InventoryError` `invalid_options` for a malformed page.
    */
   ledgerSync(page?: InventoryLedgerPage): readonly LedgerEntry[];
 }
@@ -224,7 +224,7 @@ function copyOperations(from: InventoryState['operations'], keys: readonly strin
  *
  * @param options - A ledger to start from (default: empty).
  * @returns The store, with the async port and its synchronous twins.
- * @throws {@link InventoryError} `invalid_options` when `options.ledger` is not an array, or the
+ * @throws `InventoryError` `invalid_options` when `options.ledger` is not an array, or the
  *   fold's `invalid_entry` / `duplicate_entry_id` when it does not fold.
  * @example
  * ```ts

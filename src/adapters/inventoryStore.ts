@@ -130,7 +130,7 @@ export interface InventoryStore {
    *
    * @param intent - The intent a pure operation computed.
    * @returns Whether it was a replay and how many entries were appended, or the
-   *   {@link InventoryError} (`precondition_failed`, `invalid_entry`, `duplicate_entry_id`,
+   *   `InventoryError` (`precondition_failed`, `invalid_entry`, `duplicate_entry_id`,
    *   `invalid_request`) — in which case nothing was written.
    */
   apply(intent: InventoryIntent): Promise<Result<InventoryStoreApplied, InventoryError>>;

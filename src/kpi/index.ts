@@ -15,7 +15,7 @@
  * @module ordercore/kpi
  */
 export { type CycleTimeOptions, dockToStockTime, orderCycleTime } from './accumulators/durations.js';
-export { type FillRateState, fillRates } from './accumulators/fillRates.js';
+export { type FillRateState, type FillRates, fillRates } from './accumulators/fillRates.js';
 export {
   type CostPerOrderState,
   costPerOrder,

@@ -18,7 +18,11 @@
 export { economicOrderQuantity } from './eoq/economicOrderQuantity.js';
 export { economicProductionQuantity } from './eoq/economicProductionQuantity.js';
 export { eoqWithBackorders } from './eoq/eoqWithBackorders.js';
-export { eoqWithQuantityDiscounts, type PriceBreak } from './eoq/eoqWithQuantityDiscounts.js';
+export {
+  eoqWithQuantityDiscounts,
+  type PriceBreak,
+  type QuantityDiscountCandidate,
+} from './eoq/eoqWithQuantityDiscounts.js';
 // --- errors and the normal distribution (lead) ---
 export type { ReplenishmentErrorCode } from './errors.js';
 export { REPLENISHMENT_ERROR_CODES, ReplenishmentError } from './errors.js';

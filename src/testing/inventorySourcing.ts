@@ -38,7 +38,7 @@ export interface SourcingScenarioArbitraryOptions {
 }
 
 /**
- * A sourcing scenario: orders, locations and a strategy that {@link sourceOrders} accepts.
+ * A sourcing scenario: orders, locations and a strategy that `sourceOrders` accepts.
  *
  * @example
  * ```ts

@@ -111,7 +111,10 @@ export interface PickingInstance {
   /** The orders, in arrival order. */
   readonly orders: readonly PickingInstanceOrder[];
   /** The picker capacity, in items (the shape batching takes). */
-  readonly capacity: { readonly items: number };
+  readonly capacity: {
+    /** Items a picker's cart holds. */
+    readonly items: number;
+  };
 }
 
 /** mulberry32: a small, fast 32-bit PRNG with a full 2^32 period, good enough for instance generation. */

@@ -89,7 +89,13 @@ export interface PgPoolClientLike {
    * @param params - The placeholder values.
    * @returns The rows.
    */
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(
+    text: string,
+    params?: unknown[],
+  ): Promise<{
+    /** The rows returned. */
+    rows: unknown[];
+  }>;
   /**
    * Gives the connection back to the pool.
    *
@@ -120,7 +126,13 @@ export interface PgPoolLike {
    * @param params - The placeholder values.
    * @returns The rows.
    */
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(
+    text: string,
+    params?: unknown[],
+  ): Promise<{
+    /** The rows returned. */
+    rows: unknown[];
+  }>;
   /**
    * Checks a connection out of the pool.
    *

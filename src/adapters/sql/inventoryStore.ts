@@ -239,7 +239,7 @@ function recordParams(r: ReservationRecord): unknown[] {
  * @param client - The database (`fromPgPool(pool)`, or a `PGlite` instance as it is).
  * @param options - `schema` (where the tables are) and `maxAttempts` (retries on 40001 / 40P01).
  * @returns The store.
- * @throws {@link InventoryError} `invalid_options` for a malformed schema name or `maxAttempts`.
+ * @throws `InventoryError` `invalid_options` for a malformed schema name or `maxAttempts`.
  * @example
  * ```ts
  * import { createSqlInventoryStore, type SqlClient } from 'ordercore/adapters';

@@ -167,7 +167,7 @@ export function qualify(text: string, prefix: string): string {
  * @param client - The database.
  * @param options - `schema` (created if missing); other fields are ignored here.
  * @returns The versions applied by this call (empty when the schema was up to date).
- * @throws {@link InventoryError} `invalid_options` for a malformed schema name; rejects with the
+ * @throws `InventoryError` `invalid_options` for a malformed schema name; rejects with the
  *   database's error if a statement fails (that migration is rolled back).
  * @example
  * ```ts

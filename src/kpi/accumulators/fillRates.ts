@@ -24,6 +24,26 @@ export interface FillRateState {
   readonly orders: RatioState;
 }
 
+/**
+ * The three fill rates, each `null` with an empty base.
+ *
+ * @example
+ * ```ts
+ * import type { FillRates } from 'ordercore/kpi';
+ *
+ * const r: FillRates = { line: 0.5, unit: 0.8, order: null };
+ * r.order; //=> null
+ * ```
+ */
+export interface FillRates {
+  /** Lines filled completely ÷ lines. */
+  readonly line: number | null;
+  /** Units filled (capped at ordered) ÷ units ordered. */
+  readonly unit: number | null;
+  /** Orders filled completely ÷ orders. */
+  readonly order: number | null;
+}
+
 type M = { numerator: number; denominator: number };
 
 const add = (r: RatioState, n: number, d: number): void => {
@@ -31,8 +51,7 @@ const add = (r: RatioState, n: number, d: number): void => {
   (r as M).denominator += d;
 };
 
-export const FILL_RATES: Definition<FillRateState, { line: number | null; unit: number | null; order: number | null }> &
-  OrderStep<FillRateState> = {
+export const FILL_RATES: Definition<FillRateState, FillRates> & OrderStep<FillRateState> = {
   create: () => ({
     lines: { numerator: 0, denominator: 0 },
     units: { numerator: 0, denominator: 0 },
@@ -81,9 +100,6 @@ export const FILL_RATES: Definition<FillRateState, { line: number | null; unit: 
  * kpi.result(kpi.add(kpi.create(), [order])); //=> { line: 0.5, unit: 0.8333333333333334, order: 0 }
  * ```
  */
-export function fillRates(): KpiAccumulator<
-  FillRateState,
-  { line: number | null; unit: number | null; order: number | null }
-> {
+export function fillRates(): KpiAccumulator<FillRateState, FillRates> {
   return accumulator(FILL_RATES);
 }

@@ -44,7 +44,12 @@ export interface WaveBatches<O extends WaveOrder = WaveOrder> {
   /** The wave plan (see `planWaves`). */
   readonly plan: WavePlan<O>;
   /** One batching per wave that holds orders, in release order. */
-  readonly batches: readonly { readonly waveId: string; readonly batching: BatchPlan }[];
+  readonly batches: readonly {
+    /** The wave. */
+    readonly waveId: string;
+    /** Its orders batched. */
+    readonly batching: BatchPlan;
+  }[];
   /** The metres of all waves' batches together. */
   readonly totalLength: number;
 }

@@ -16,7 +16,12 @@ export interface PickingZone {
   /** The zone id: unique among the zones. */
   readonly id: string;
   /** The aisles it covers, `from` to `to` inclusive (0-based, as in the layout). Zones must not overlap. */
-  readonly aisles: { readonly from: number; readonly to: number };
+  readonly aisles: {
+    /** The first aisle of the zone (inclusive). */
+    readonly from: number;
+    /** The last aisle of the zone (inclusive). */
+    readonly to: number;
+  };
   /**
    * Where the zone's picker starts and ends: a position on the front cross aisle, in the layout's
    * aisle units (fractional allowed), within `from`–`to`. Default: the point of the zone nearest
@@ -140,7 +145,12 @@ export interface ZoneWork {
   /** The zone. */
   readonly zoneId: string;
   /** Its aisles (global numbering). */
-  readonly aisles: { readonly from: number; readonly to: number };
+  readonly aisles: {
+    /** The first aisle of the zone (inclusive). */
+    readonly from: number;
+    /** The last aisle of the zone (inclusive). */
+    readonly to: number;
+  };
   /**
    * The zone's own layout, in which its walks are routed: aisles `from`–`to` renumbered from 0,
    * the same cell geometry, the depot at the hand-off point (offset 0).
@@ -174,7 +184,12 @@ export interface ZonePickListsResult {
    * Per order, in input order: the zones holding its picks, in zone sequence — the route its tote
    * takes (pick-and-pass) or the zones whose shares are consolidated into it (pick-and-consolidate).
    */
-  readonly orders: readonly { readonly orderId: string; readonly zones: readonly string[] }[];
+  readonly orders: readonly {
+    /** The order. */
+    readonly orderId: string;
+    /** The zones its picks pass through, in conveyor order. */
+    readonly zones: readonly string[];
+  }[];
   /** The metres all zone walks add up to. */
   readonly totalLength: number;
 }

@@ -23,8 +23,18 @@ export interface PriceBreak {
   readonly unitCost: number;
 }
 
-/** One quantity the search evaluated. */
-interface Candidate {
+/**
+ * One order quantity `eoqWithQuantityDiscounts` evaluated, with its annual cost.
+ *
+ * @example
+ * ```ts
+ * import type { QuantityDiscountCandidate } from 'ordercore/replenishment';
+ *
+ * const c: QuantityDiscountCandidate = { quantity: 500, breakIndex: 1, totalCost: 198.1, origin: 'break_point' };
+ * c.origin; //=> 'break_point'
+ * ```
+ */
+export interface QuantityDiscountCandidate {
   /** The order quantity. */
   readonly quantity: number;
   /** The index of the break it falls in. */
@@ -94,7 +104,7 @@ export function eoqWithQuantityDiscounts(input: {
     /** The annual purchase + ordering + holding cost at that quantity. */
     readonly totalCost: number;
     /** Every quantity evaluated, in break order. */
-    readonly candidates: readonly Candidate[];
+    readonly candidates: readonly QuantityDiscountCandidate[];
   },
   ReplenishmentError
 > {
@@ -134,7 +144,7 @@ export function eoqWithQuantityDiscounts(input: {
     }
     const upper = (j: number): number =>
       j + 1 < breaks.length ? (breaks[j + 1] as PriceBreak).minQuantity : Number.POSITIVE_INFINITY;
-    const candidates: Candidate[] = [];
+    const candidates: QuantityDiscountCandidate[] = [];
     if (kind === 'all_units') {
       const cost = (q: number, c: number): number => c * lambda + (k * lambda) / q + (rate * c * q) / 2;
       breaks.forEach((b, j) => {
@@ -167,7 +177,7 @@ export function eoqWithQuantityDiscounts(input: {
           candidates.push({ quantity: eoq, breakIndex: j, totalCost: cost(eoq), origin: 'eoq' });
       });
     }
-    let best = candidates[0] as Candidate;
+    let best = candidates[0] as QuantityDiscountCandidate;
     for (const c of candidates) {
       if (c.totalCost < best.totalCost || (c.totalCost === best.totalCost && c.quantity < best.quantity)) best = c;
     }
