@@ -84,6 +84,11 @@ export function makeWorld(
     declines?: Record<string, 'card_declined'>;
     /** Milliseconds every port call waits first (a seeded jitter makes interleavings vary). */
     jitter?: () => number;
+    /**
+     * Makes a write fail: `'before'` rejects without calling the store, `'after'` calls it and then
+     * rejects (the answer is lost). Read by the proxy at every write; `undefined`: no failure.
+     */
+    chaos?: { fail?: (label: string) => 'before' | 'after' | undefined };
   } = {},
 ) {
   const raw = {
@@ -115,8 +120,12 @@ export function makeWorld(
           }
           if (WRITES.has(prop)) writes.push(label);
           const jitter = options.jitter;
+          const crash = WRITES.has(prop) ? options.chaos?.fail?.(label) : undefined;
+          if (crash === 'before') return Promise.reject(new Error(`${label} crashed before the call`));
           const invoke = () => {
             const result = (value as (...a: unknown[]) => unknown).apply(t, args);
+            if (crash === 'after' && result instanceof Promise)
+              return result.then(() => Promise.reject(new Error(`${label} crashed after the call`)));
             if (result instanceof Promise)
               void result.then(
                 (r: unknown) => {

@@ -131,6 +131,47 @@ async function run(service: OrderService, c: Runnable, step: number): Promise<un
   }
 }
 
+async function expectStoresAgree(w: ReturnType<typeof makeWorld>): Promise<void> {
+  const state = w.raw.inventory.loadSync();
+  for (const [sku, byLocation] of Object.entries(state.balances))
+    for (const b of Object.values(byLocation)) {
+      expect([sku, b.location, b.onHand - b.allocated - b.reserved >= 0, b.allocated >= 0, b.reserved >= 0]).toEqual([
+        sku,
+        b.location,
+        true,
+        true,
+        true,
+      ]);
+    }
+  const orders = (await w.raw.orders.query({ limit: 1000 })).orders;
+  const allocatedBySku = new Map<string, number>();
+  for (const order of orders) {
+    expect(orderInvariantViolations(order)).toEqual([]);
+    for (const line of order.lines) {
+      const ids = [
+        `${order.id}/${line.id}/${order.metadata?.['ordercore.placeKey']}`,
+        ...order.history.filter((h) => h.event.type === 'edit_order').map((h) => `${order.id}/${line.id}@${h.seq}`),
+      ];
+      const open = ids.reduce((n, id) => n + (state.reservations[id]?.open ?? 0), 0);
+      const q = line.quantities;
+      const need =
+        order.state === 'cancelled' || order.state === 'rejected'
+          ? 0
+          : Math.max(0, line.quantity - q.cancelled - q.allocated - q.backordered);
+      expect([order.id, line.id, 'open holds', open]).toEqual([order.id, line.id, 'open holds', need]);
+      allocatedBySku.set(line.sku, (allocatedBySku.get(line.sku) ?? 0) + q.allocated - q.shipped);
+    }
+    for (const p of order.payments) {
+      const gateway = await w.raw.payments.payment(p.id);
+      expect([p.id, gateway?.captured, gateway?.refunded]).toEqual([p.id, p.captured, p.refunded]);
+    }
+  }
+  for (const [sku, byLocation] of Object.entries(state.balances)) {
+    const inLedger = Object.values(byLocation).reduce((n, b) => n + b.allocated, 0);
+    expect([sku, 'allocated', inLedger]).toEqual([sku, 'allocated', allocatedBySku.get(sku) ?? 0]);
+  }
+}
+
 describe('the stores always agree, whatever the commands', () => {
   it('no oversell, order invariants, holds = needs, allocations = orders, payments = gateway', async () => {
     const outcomes = new Map<string, number>();
@@ -157,46 +198,7 @@ describe('the stores always agree, whatever the commands', () => {
             done.push(runnable);
             steps.push(i);
           }
-          const state = w.raw.inventory.loadSync();
-          for (const [sku, byLocation] of Object.entries(state.balances))
-            for (const b of Object.values(byLocation)) {
-              expect([
-                sku,
-                b.location,
-                b.onHand - b.allocated - b.reserved >= 0,
-                b.allocated >= 0,
-                b.reserved >= 0,
-              ]).toEqual([sku, b.location, true, true, true]);
-            }
-          const orders = (await w.raw.orders.query({ limit: 1000 })).orders;
-          const allocatedBySku = new Map<string, number>();
-          for (const order of orders) {
-            expect(orderInvariantViolations(order)).toEqual([]);
-            for (const line of order.lines) {
-              const ids = [
-                `${order.id}/${line.id}/${order.metadata?.['ordercore.placeKey']}`,
-                ...order.history
-                  .filter((h) => h.event.type === 'edit_order')
-                  .map((h) => `${order.id}/${line.id}@${h.seq}`),
-              ];
-              const open = ids.reduce((n, id) => n + (state.reservations[id]?.open ?? 0), 0);
-              const q = line.quantities;
-              const need =
-                order.state === 'cancelled' || order.state === 'rejected'
-                  ? 0
-                  : Math.max(0, line.quantity - q.cancelled - q.allocated - q.backordered);
-              expect([order.id, line.id, 'open holds', open]).toEqual([order.id, line.id, 'open holds', need]);
-              allocatedBySku.set(line.sku, (allocatedBySku.get(line.sku) ?? 0) + q.allocated - q.shipped);
-            }
-            for (const p of order.payments) {
-              const gateway = await w.raw.payments.payment(p.id);
-              expect([p.id, gateway?.captured, gateway?.refunded]).toEqual([p.id, p.captured, p.refunded]);
-            }
-          }
-          for (const [sku, byLocation] of Object.entries(state.balances)) {
-            const inLedger = Object.values(byLocation).reduce((n, b) => n + b.allocated, 0);
-            expect([sku, 'allocated', inLedger]).toEqual([sku, 'allocated', allocatedBySku.get(sku) ?? 0]);
-          }
+          await expectStoresAgree(w);
         }
       }),
       // A fixed seed keeps the coverage check below stable; WORKFLOW_PROP_SEED explores others.
@@ -206,5 +208,43 @@ describe('the stores always agree, whatever the commands', () => {
     // The runs reached every stage of an order's life (not only refusals).
     for (const kind of ['place', 'capture', 'allocate', 'ship', 'deliver', 'cancel', 'cancel_line', 'edit', 'return'])
       expect([kind, (outcomes.get(`${kind} ok`) ?? 0) > 0]).toEqual([kind, true]);
+  }, 60_000);
+
+  it('after crashes at random writes (before or after the call), replaying every command repairs the stores', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(command, { minLength: 1, maxLength: 24 }),
+        fc.array(
+          fc.constantFrom(undefined, undefined, undefined, undefined, undefined, 'before' as const, 'after' as const),
+          { minLength: 64, maxLength: 64 },
+        ),
+        async (commands, faults) => {
+          let k = 0;
+          const chaos: { fail?: (label: string) => 'before' | 'after' | undefined } = {
+            fail: () => faults[k++ % faults.length],
+          };
+          const w = makeWorld({ stock: { MUG: { dc: 5, 'store-1': 2 }, TEE: { dc: 3 } }, chaos });
+          const done: Runnable[] = [];
+          const steps: number[] = [];
+          for (let i = 0; i < commands.length; i++) {
+            const c = commands[i] as Command;
+            if (c.kind === 'replay') continue;
+            let runnable: Runnable;
+            if (c.kind === 'advance') {
+              const stored = await w.raw.orders.load(`o-${c.order}`);
+              runnable = nextStep(stored.ok ? stored.value : undefined, c.order);
+            } else runnable = c;
+            await run(w.service, runnable, i);
+            done.push(runnable);
+            steps.push(i);
+          }
+          // The ports are back: every command is retried once, in order (what a host's retry queue does).
+          delete chaos.fail;
+          for (let j = 0; j < done.length; j++) await run(w.service, done[j] as Runnable, steps[j] as number);
+          await expectStoresAgree(w);
+        },
+      ),
+      { numRuns: 60, seed: Number(process.env['WORKFLOW_PROP_SEED'] ?? 20261122) },
+    );
   }, 60_000);
 });

@@ -36,7 +36,9 @@ import {
   causeOf,
   checkActor,
   checkCommand,
+  commitAllPending,
   failure,
+  gatewayEvents,
   holdIdsOf,
   holdsOf,
   invalid,
@@ -121,17 +123,43 @@ async function windDown(ctx: Context, outcome: CommandOutcome, key: string): Out
     const released = await port('promotions.release', () => ctx.adapters.promotions.release(usage));
     if (!released.ok && released.refused?.code !== 'not_found') return released;
   }
-  const voided: string[] = [];
-  for (const p of order.payments) {
+  // Every payment is synced with the gateway first (a capture whose save was lost shows up here).
+  const ids = order.payments.map((p) => p.id);
+  let synced = await syncPayments(ctx, order, ids, key);
+  if (!synced.ok) return synced;
+  for (const p of synced.value.payments) {
     if (p.state !== 'authorized') continue;
     const r = await port('payments.void', () =>
       ctx.adapters.payments.void({ key: `${key}/void/${p.id}`, paymentId: p.id }),
     );
     if (!r.ok && r.refused === undefined) return r;
-    voided.push(p.id);
   }
-  if (voided.length === 0) return ok(outcome);
-  const synced = await syncPayments(ctx, order, voided, key);
+  synced = await syncPayments(ctx, synced.value, ids, key);
+  if (!synced.ok) return synced;
+  return settleOverpayment(ctx, { ...outcome, order: synced.value }, key);
+}
+
+/** Gives back money held beyond what the order still owes, newest payment first, and records it. */
+async function settleOverpayment(ctx: Context, outcome: CommandOutcome, key: string): Outcome {
+  const order = outcome.order;
+  let over = -orderTotals(order).balanceDue.amount;
+  if (over <= 0) return ok(outcome);
+  for (const p of [...order.payments].reverse()) {
+    const held = p.captured.amount - p.refunded.amount;
+    if (over <= 0 || held <= 0) continue;
+    const amount = fromMinor(Math.min(over, held), p.captured.currency);
+    const r = await port('payments.refund', () =>
+      ctx.adapters.payments.refund({ key: `${key}/overpaid/${p.id}@${p.refunded.amount}`, paymentId: p.id, amount }),
+    );
+    if (!r.ok && r.refused === undefined) return r;
+    over -= amount.amount;
+  }
+  const synced = await syncPayments(
+    ctx,
+    order,
+    order.payments.map((p) => p.id),
+    key,
+  );
   if (!synced.ok) return synced;
   return ok({ ...outcome, order: synced.value });
 }
@@ -171,7 +199,19 @@ export async function capturePayment(ctx: Context, request: CapturePaymentReques
   if (!checked.ok) return checked;
   const money = checkMoney(request.amount, 'amount');
   if (!money.ok) return money;
-  return runCommand(ctx, request, async (order) => {
+  const done = await runCommand(ctx, request, async (order) => {
+    if (request.amount !== undefined && request.amount.currency !== order.currency)
+      return invalid('amount', `expected ${order.currency}, got ${show(request.amount.currency)}.`);
+    // What the gateway did that the order does not know yet (a capture whose save was lost) is
+    // recorded first, instead of capturing again.
+    const states = [];
+    for (const p of order.payments) {
+      const gw = await call('payments.payment', () => ctx.adapters.payments.payment(p.id));
+      if (!gw.ok) return gw;
+      if (gw.value !== undefined) states.push(gw.value);
+    }
+    const missed = gatewayEvents(order, states);
+    if (missed.length > 0) return ok({ events: missed });
     const payment = [...order.payments]
       .reverse()
       .find(
@@ -185,8 +225,6 @@ export async function capturePayment(ctx: Context, request: CapturePaymentReques
     const remaining = payment.authorized.amount - payment.captured.amount;
     const due = orderTotals(order).balanceDue.amount;
     const amount = request.amount ?? fromMinor(Math.min(remaining, Math.max(due, 0)), order.currency);
-    if (amount.currency !== order.currency)
-      return invalid('amount', `expected ${order.currency}, got ${show(amount.currency)}.`);
     if (amount.amount <= 0) return ok({ events: [] });
     const captured = await port('payments.capture', () =>
       ctx.adapters.payments.capture({ key: `${request.key}/capture`, paymentId: payment.id, amount }),
@@ -198,6 +236,8 @@ export async function capturePayment(ctx: Context, request: CapturePaymentReques
       events: [{ type: 'capture_payment', paymentId: payment.id, amount: fromMinor(delta, order.currency) }],
     });
   });
+  if (!done.ok) return done;
+  return settleOverpayment(ctx, done.value, request.key);
 }
 
 /** Units of a line allocated and not in a live shipment. */
@@ -221,6 +261,8 @@ export async function allocateOrder(ctx: Context, request: OrderCommand): Outcom
   const checked = checkCommand(request);
   if (!checked.ok) return checked;
   return runCommand(ctx, request, async (order, now) => {
+    const pending = await commitAllPending(ctx, order, now);
+    if (!pending.ok) return pending;
     const ids = order.lines.flatMap((l) => holdIdsOf(order, l.id));
     const state = await call('inventory.load', () => ctx.adapters.inventory.load({ reservationIds: ids }));
     if (!state.ok) return state;
@@ -597,6 +639,8 @@ export async function editOrder(ctx: Context, request: EditOrderRequest): Outcom
         },
       ],
       beforeSave: async (after) => {
+        const pending = await commitAllPending(ctx, order, now);
+        if (!pending.ok) return pending;
         const ids = after.lines.flatMap((l) => holdIdsOf(after, l.id));
         const state = await call('inventory.load', () => ctx.adapters.inventory.load({ reservationIds: ids }));
         if (!state.ok) return state;
@@ -628,6 +672,18 @@ export async function editOrder(ctx: Context, request: EditOrderRequest): Outcom
             ),
         );
         if (!held.ok) return held;
+        // A replay of holds an earlier attempt made and then released (its save failed): the key is spent.
+        if (
+          held.value.replayed &&
+          !lines.every((l) => held.value.state.reservations[l.reservationId]?.open === l.quantity)
+        )
+          return failure(
+            'idempotency_key_reused',
+            `Key ${show(request.key)} belongs to an edit that failed and was undone: use a new key.`,
+            {
+              key: request.key,
+            },
+          );
         return ok(async () => {
           for (const [i, l] of lines.entries()) {
             const undoKey = `${key}/undo/${i}`;

@@ -243,6 +243,13 @@ export async function runCommand(
     }
     const saved = await port('orders.save', () => ctx.adapters.orders.save(applied.value.order, order.version));
     if (!saved.ok) {
+      // An error without a refusal (the call threw) leaves the outcome unknown: if the save did land,
+      // undoing would contradict the stored order, so look before undoing.
+      if (saved.refused === undefined && (await landed(ctx, input.orderId, input.key))) {
+        const done = await afterSave(ctx, applied.value, now, input.key, input.settleHolds === true);
+        if (!done.ok) return done;
+        return ok({ order: done.value, replayed: false, effects: applied.value.steps.flatMap((s) => s.effects) });
+      }
       await undo?.();
       await planUndo?.();
       if (saved.refused?.code === 'version_conflict') continue;
@@ -256,6 +263,16 @@ export async function runCommand(
     orderId: input.orderId,
     attempts: ctx.maxAttempts,
   });
+}
+
+/** Whether a save whose answer was lost did store the command (its key is on the stored history). */
+async function landed(ctx: Context, orderId: string, key: string): Promise<boolean> {
+  try {
+    const r = await ctx.adapters.orders.load(orderId);
+    return r.ok && r.value.history.some((h) => keyOf(h) === key);
+  } catch {
+    return false;
+  }
 }
 
 export function adapterRefused(step: string, error: AdapterError): Step<never> {
@@ -312,6 +329,15 @@ export async function afterSave(
   let order = applied.order;
   const messages: { id: string; topic: string; payload: unknown }[] = [];
   const payments = new Set<string>();
+  // Every effect is tried even when one fails (they are independent and keyed); the first failure
+  // is returned after all of them, and a retry of the command finishes what failed.
+  let first: Step<never> | undefined;
+  const note = (r: Step<unknown>): void => {
+    if (!r.ok && first === undefined) first = r;
+  };
+  // A deallocation must find its units allocated in the ledger: finish pending commits first.
+  if (applied.steps.some((step) => step.effects.some((e) => e.type === 'release_stock')))
+    note(await commitAllPending(ctx, order, now));
   for (const step of applied.steps) {
     const entry = order.history[step.seq - 1];
     for (let i = 0; i < step.effects.length; i++) {
@@ -321,35 +347,27 @@ export async function afterSave(
         messages.push({ id, topic: effect.type, payload: effect });
         continue;
       }
-      const r = await runEffect(ctx, order, effect, id, now, payments);
-      if (!r.ok) return r;
+      note(await runEffect(ctx, order, effect, id, now, payments));
     }
-    if (entry !== undefined && entry.event.type === 'ship') {
-      const r = await shipStock(
-        ctx,
-        order,
-        (entry.event as { shipmentId: string }).shipmentId,
-        `${order.id}#${step.seq}#ship`,
-        now,
+    if (entry !== undefined && entry.event.type === 'ship')
+      note(
+        await shipStock(
+          ctx,
+          order,
+          (entry.event as { shipmentId: string }).shipmentId,
+          `${order.id}#${step.seq}#ship`,
+          now,
+        ),
       );
-      if (!r.ok) return r;
-    }
   }
-  if (settle) {
-    const r = await settleHolds(ctx, order, key, now);
-    if (!r.ok) return r;
-  }
-  if (messages.length > 0) {
-    const appended = await call('outbox.append', () => ctx.adapters.outbox.append(messages));
-    if (!appended.ok) return appended;
-    if (!appended.value.ok) return adapterRefused('outbox.append', appended.value.error);
-  }
+  if (settle) note(await settleHolds(ctx, order, key, now));
+  if (messages.length > 0) note(await port('outbox.append', () => ctx.adapters.outbox.append(messages)));
   if (payments.size > 0) {
     const synced = await syncPayments(ctx, order, [...payments].sort(), key);
-    if (!synced.ok) return synced;
-    order = synced.value;
+    note(synced);
+    if (synced.ok) order = synced.value;
   }
-  return ok(order);
+  return first ?? ok(order);
 }
 
 async function runEffect(
@@ -363,9 +381,10 @@ async function runEffect(
   const { payments: gateway, promotions } = ctx.adapters;
   switch (effect.type) {
     case 'reserve_stock': {
-      for (let j = 0; j < effect.lines.length; j++) {
-        const line = effect.lines[j] as (typeof effect.lines)[number];
-        const r = await commitHolds(ctx, order, line.lineId, line.quantity, line.locationId, `${id}/${j}`, now);
+      // The allocation is on the order: commit what the ledger does not have yet (state based, so a
+      // replay or another command that already committed it commits nothing).
+      for (const line of effect.lines) {
+        const r = await commitPending(ctx, order, line.lineId, line.locationId, now);
         if (!r.ok) return r;
       }
       return ok(undefined);
@@ -431,8 +450,10 @@ async function runEffect(
       }
       const r = await call(`payments.${op}`, () => gateway[op](request));
       if (!r.ok) return r;
-      if (!r.value.ok) return paymentRefused(op, r.value.error);
       payments.add(effect.paymentId);
+      // The gateway knows better than the order (a capture whose save was lost, a refund already
+      // taken): record what it says instead of failing; an overpayment is settled by cancelOrder.
+      if (!r.value.ok && !SETTLED_BY_SYNC.has(r.value.error.code)) return paymentRefused(op, r.value.error);
       return ok(undefined);
     }
     case 'release_promotion_usage': {
@@ -448,12 +469,39 @@ async function runEffect(
   }
 }
 
+const SETTLED_BY_SYNC = new Set(['invalid_state', 'amount_exceeded']);
+
 export function paymentRefused(op: string, error: AdapterError): Step<never> {
   return failure(
     error.code === 'payment_declined' ? 'payment_declined' : 'payment_failed',
     `payments.${op} refused: ${error.message}`,
     { step: `payments.${op}`, cause: causeOf(error) },
   );
+}
+
+/** The events that make the order's payments say what the gateway holds (captures, refunds, voids). */
+export function gatewayEvents(order: Order, states: readonly GatewayPayment[]): OrderEvent[] {
+  const events: OrderEvent[] = [];
+  for (const gw of states) {
+    const mine = order.payments.find((p) => p.id === gw.paymentId);
+    if (mine === undefined) continue;
+    const currency = mine.authorized.currency;
+    const capture = gw.captured.amount - mine.captured.amount;
+    if (capture > 0) events.push({ type: 'capture_payment', paymentId: mine.id, amount: fromMinor(capture, currency) });
+    const refund = gw.refunded.amount - mine.refunded.amount;
+    if (refund > 0) {
+      // The payment machine refunds only a payment whose capture is finished: a refund on a
+      // partially captured payment first releases the rest of its authorisation on the order
+      // (partially_captured → captured), as the gateway will not capture it after a refund either.
+      const open = mine.state === 'authorized' || mine.state === 'partially_captured';
+      if (open && gw.captured.amount < mine.authorized.amount)
+        events.push({ type: 'void_payment', paymentId: mine.id });
+      events.push({ type: 'refund_payment', paymentId: mine.id, amount: fromMinor(refund, currency) });
+    }
+    if (gw.status === 'voided' && mine.state === 'authorized')
+      events.push({ type: 'void_payment', paymentId: mine.id });
+  }
+  return events;
 }
 
 /**
@@ -474,27 +522,7 @@ export async function syncPayments(
   }
   let order = start;
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
-    const events: OrderEvent[] = [];
-    for (const gw of states) {
-      const mine = order.payments.find((p) => p.id === gw.paymentId);
-      if (mine === undefined) continue;
-      const currency = mine.authorized.currency;
-      const capture = gw.captured.amount - mine.captured.amount;
-      if (capture > 0)
-        events.push({ type: 'capture_payment', paymentId: mine.id, amount: fromMinor(capture, currency) });
-      const refund = gw.refunded.amount - mine.refunded.amount;
-      if (refund > 0) {
-        // The payment machine refunds only a payment whose capture is finished: a refund on a
-        // partially captured payment first releases the rest of its authorisation on the order
-        // (partially_captured → captured), as the gateway will not capture it after a refund either.
-        const open = mine.state === 'authorized' || mine.state === 'partially_captured';
-        if (open && gw.captured.amount < mine.authorized.amount)
-          events.push({ type: 'void_payment', paymentId: mine.id });
-        events.push({ type: 'refund_payment', paymentId: mine.id, amount: fromMinor(refund, currency) });
-      }
-      if (gw.status === 'voided' && mine.state === 'authorized')
-        events.push({ type: 'void_payment', paymentId: mine.id });
-    }
+    const events = gatewayEvents(order, states);
     if (events.length === 0) return ok(order);
     const now = ctx.adapters.clock.now();
     const applied = applyEvents(ctx, order, events, key, now, ctx.actor);
@@ -596,44 +624,55 @@ export async function inventoryStep(
   });
 }
 
-/** Commits `quantity` units of a line's holds (at `location` when given) into allocations. */
-async function commitHolds(
+/**
+ * Finishes allocations whose commit is still pending (a command stopped after its save) on every
+ * line, so that open holds mean "not allocated" again before a command reasons about them.
+ */
+export async function commitAllPending(ctx: Context, order: Order, now: string): Promise<Step<void>> {
+  for (const line of order.lines) {
+    if (line.sourcing !== 'stock' || line.quantities.allocated === 0) continue;
+    const r = await commitPending(ctx, order, line.id, undefined, now);
+    if (!r.ok) return r;
+  }
+  return ok(undefined);
+}
+
+/** Units of a line allocated by every `allocate` event in the order's history. */
+function allocatedEver(order: Order, lineId: string): number {
+  let units = 0;
+  for (const h of order.history)
+    if (h.event.type === 'allocate') for (const l of h.event.lines) if (l.lineId === lineId) units += l.quantity;
+  return units;
+}
+
+/** Commits the open holds of a line that the order counts as allocated but the ledger does not (yet). */
+export async function commitPending(
   ctx: Context,
   order: Order,
   lineId: string,
-  quantity: number,
   location: string | undefined,
-  key: string,
   now: string,
 ): Promise<Step<void>> {
-  const ids = holdIdsOf(order, lineId);
-  const state = await loadState(ctx, { reservationIds: ids, keys: ids.map((_, k) => `${key}/${k}`) });
+  const line = order.lines.find((l) => l.id === lineId);
+  if (line === undefined) return ok(undefined);
+  const state = await loadState(ctx, { reservationIds: holdIdsOf(order, lineId), skus: [line.sku] });
   if (!state.ok) return state;
-  let remaining = quantity;
   const records = holdsOf(state.value, order, lineId);
-  // Already done (a replay): every part's key is in the ledger.
-  for (let k = 0; k < ids.length && remaining > 0; k++) {
-    const partKey = `${key}/${k}`;
-    const record = own(state.value.reservations, ids[k] as string);
-    if (record === undefined) continue;
-    const done = own(state.value.operations, partKey) !== undefined;
-    if (done) {
-      remaining -= Math.min(remaining, record.committed);
-      continue;
-    }
+  const committed = records.reduce((n, r) => n + r.committed, 0);
+  // Both sides cumulative: every unit ever allocated on the order against every unit ever committed
+  // from the line's holds (deallocations and shipments lower neither).
+  let pending = allocatedEver(order, lineId) - committed;
+  for (const record of records) {
+    if (pending <= 0) break;
     if (record.open === 0 || (location !== undefined && record.location !== location)) continue;
-    const q = Math.min(record.open, remaining);
-    const r = await inventoryStep(ctx, { reservationIds: [record.reservationId], skus: [record.sku] }, partKey, (s) =>
-      commitReservation(
-        s,
-        { key: partKey, reservationId: record.reservationId, quantity: q, into: 'allocation' },
-        { now },
-      ),
+    const q = Math.min(record.open, pending);
+    const key = `${record.reservationId}/pending@${record.committed}`;
+    const r = await inventoryStep(ctx, { reservationIds: [record.reservationId], skus: [record.sku] }, key, (s) =>
+      commitReservation(s, { key, reservationId: record.reservationId, quantity: q, into: 'allocation' }, { now }),
     );
     if (!r.ok) return r;
-    remaining -= q;
+    pending -= q;
   }
-  void records;
   return ok(undefined);
 }
 
@@ -660,6 +699,10 @@ async function shipStock(
     const location = shipment.locationId ?? (await allocatedLocation(ctx, order, line.id));
     if (location === undefined) continue;
     const partKey = `${key}/${j}`;
+    // An allocation whose commit is still pending (its command stopped after the save) is committed
+    // first, so the units are allocated in the ledger before they leave it.
+    const pending = await commitPending(ctx, order, line.id, location, now);
+    if (!pending.ok) return pending;
     const r = await inventoryStep(ctx, { skus: [line.sku] }, partKey, (state) =>
       shipAllocation(
         state,
@@ -685,6 +728,11 @@ async function shipStock(
  * releases nothing the second time.
  */
 export async function settleHolds(ctx: Context, order: Order, key: string, now: string): Promise<Step<void>> {
+  const ended = order.state === 'cancelled' || order.state === 'rejected';
+  if (!ended) {
+    const pending = await commitAllPending(ctx, order, now);
+    if (!pending.ok) return pending;
+  }
   const lineIds = allLineIds(order);
   const ids = lineIds.flatMap((id) => holdIdsOf(order, id));
   const state = await loadState(ctx, { reservationIds: ids });

@@ -329,8 +329,8 @@ export async function placeOrder(ctx: Context, input: PlaceOrderRequest): Promis
   const order = applied.value.order;
   const stored = await port('orders.create', () => adapters.orders.create(order));
   if (!stored.ok) {
-    if (stored.refused?.code === 'already_exists') {
-      // A concurrent retry of the same command won the create: it is that order.
+    if (stored.refused === undefined || stored.refused.code === 'already_exists') {
+      // The create's answer was lost, or a concurrent retry of this command created it: look first.
       const existing = await loadOrder(ctx, orderId);
       if (existing.ok && existing.value.metadata?.[PLACE_KEY] === key) return replayPlaced(ctx, existing.value, key);
     }
