@@ -28,38 +28,49 @@ type Step = readonly [
   run: (s: OrderService) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>,
 ];
 
-// Every command, in an order that takes one order through its whole life (requests deep-frozen).
-const steps: readonly Step[] = deepFreeze([
-  ['placeOrder', (s) => s.placeOrder(placeRequest({ couponCodes: ['WELCOME10'] }))],
+// Every command, in an order that takes one order through its whole life (requests deep-frozen: a
+// command that wrote to its request would throw, and the test would see it).
+const steps: readonly Step[] = [
+  ['placeOrder', (s) => s.placeOrder(deepFreeze(placeRequest({ couponCodes: ['WELCOME10'] })))],
   [
     'editOrder',
     (s) =>
-      s.editOrder({ key: 'edit-1', orderId: 'o-1', edits: [{ kind: 'change_quantity', lineId: 'l1', quantity: 3 }] }),
+      s.editOrder(
+        deepFreeze({ key: 'edit-1', orderId: 'o-1', edits: [{ kind: 'change_quantity', lineId: 'l1', quantity: 3 }] }),
+      ),
   ],
-  ['authorizePayment', (s) => s.authorizePayment({ key: 'auth-2', orderId: 'o-1', method: 'tok_visa' })],
-  ['capturePayment', (s) => s.capturePayment({ key: 'cap-1', orderId: 'o-1' })],
-  ['allocateOrder', (s) => s.allocateOrder({ key: 'alloc-1', orderId: 'o-1' })],
-  ['planPicking', (s) => s.planPicking(pickingRequest)],
+  ['authorizePayment', (s) => s.authorizePayment(deepFreeze({ key: 'auth-2', orderId: 'o-1', method: 'tok_visa' }))],
+  ['capturePayment', (s) => s.capturePayment(deepFreeze({ key: 'cap-1', orderId: 'o-1' }))],
+  ['allocateOrder', (s) => s.allocateOrder(deepFreeze({ key: 'alloc-1', orderId: 'o-1' }))],
+  ['planPicking', (s) => s.planPicking(deepFreeze(pickingRequest))],
   [
     'shipOrder',
-    (s) => s.shipOrder({ key: 'ship-1', orderId: 'o-1', shipmentId: 'o-1/S1', carrier: 'UPS', trackingNumber: '1Z1' }),
+    (s) =>
+      s.shipOrder(
+        deepFreeze({ key: 'ship-1', orderId: 'o-1', shipmentId: 'o-1/S1', carrier: 'UPS', trackingNumber: '1Z1' }),
+      ),
   ],
-  ['deliverOrder', (s) => s.deliverOrder({ key: 'pod-1', orderId: 'o-1', shipmentId: 'o-1/S1' })],
+  ['deliverOrder', (s) => s.deliverOrder(deepFreeze({ key: 'pod-1', orderId: 'o-1', shipmentId: 'o-1/S1' }))],
   [
     'requestReturn',
-    (s) => s.requestReturn({ key: 'rma-1', orderId: 'o-1', lines: [{ lineId: 'l2', quantity: 1, reason: 'too big' }] }),
+    (s) =>
+      s.requestReturn(
+        deepFreeze({ key: 'rma-1', orderId: 'o-1', lines: [{ lineId: 'l2', quantity: 1, reason: 'too big' }] }),
+      ),
   ],
   [
     'receiveReturn',
     (s) =>
-      s.receiveReturn({
-        key: 'rcv-1',
-        orderId: 'o-1',
-        returnId: 'o-1/R1',
-        lines: [{ lineId: 'l2', resellable: 0, damaged: 1 }],
-      }),
+      s.receiveReturn(
+        deepFreeze({
+          key: 'rcv-1',
+          orderId: 'o-1',
+          returnId: 'o-1/R1',
+          lines: [{ lineId: 'l2', resellable: 0, damaged: 1 }],
+        }),
+      ),
   ],
-] as const);
+];
 
 describe('every command is idempotent by its key', () => {
   it('a second call with the same command changes no store and says replayed', async () => {
