@@ -111,3 +111,20 @@ describe('the fold in place', () => {
     expect(result.ok && result.state.reservations['r-1']?.status).toBe('released');
   });
 });
+
+describe('partial states', () => {
+  it('a reservation loaded without its SKU balance is a typed refusal, not a TypeError', () => {
+    const full = foldLedger(base);
+    const partial = { balances: {}, reservations: full.reservations, operations: {}, entries: full.entries };
+    for (const kind of ['release', 'allocation', 'reservation_extended'] as const) {
+      const quantity = kind === 'release' ? -1 : kind === 'allocation' ? 1 : 0;
+      const r = applyEntries(
+        partial,
+        [{ id: 'p-1', kind, sku: 'A', location: 'dc', quantity, at, reservationId: 'r-1' }],
+        'pure',
+      );
+      expect(r.ok).toBe(false);
+      expect(!r.ok && [r.error.code, r.error.details['field']]).toEqual(['invalid_entry', 'reservationId']);
+    }
+  });
+});

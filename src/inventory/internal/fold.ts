@@ -175,6 +175,23 @@ export function checkEntryShape(entry: unknown, index: number): asserts entry is
   }
 }
 
+/**
+ * Where a record's hold sits in its balance. A record without its hold means the state is not a
+ * fold of one ledger — typically a partial state loaded with the reservation but not its SKU's
+ * balances — and is refused as such rather than read as missing data.
+ */
+function holdIndex(b: MutableBalance, record: MutableRecord, entry: LedgerEntry, index: number): number {
+  const at = b.holds.findIndex((h) => h.reservationId === record.reservationId);
+  if (at < 0)
+    throw invalid(
+      index,
+      entry,
+      'reservationId',
+      `the state has reservation ${show(record.reservationId)} but not its hold at ${show(b.sku)} / ${show(b.location)} (load the SKU's balances with the reservation).`,
+    );
+  return at;
+}
+
 function statusOf(record: MutableRecord): ReservationStatus {
   if (record.open > 0) return 'active';
   if (record.committed > 0) return record.released > 0 ? 'partially_committed' : 'committed';
@@ -350,8 +367,15 @@ export class LedgerFolder {
   }
 
   /** Shrinks hold `id` by `units` (the caller checked it holds them) and keeps the record in step. */
-  private takeFromHold(b: MutableBalance, record: MutableRecord, units: number, committed: boolean): void {
-    const at = b.holds.findIndex((h) => h.reservationId === record.reservationId);
+  private takeFromHold(
+    b: MutableBalance,
+    record: MutableRecord,
+    units: number,
+    committed: boolean,
+    entry: LedgerEntry,
+    index: number,
+  ): void {
+    const at = holdIndex(b, record, entry, index);
     const hold = b.holds[at] as ReservationHold;
     if (hold.quantity === units) b.holds.splice(at, 1);
     else b.holds[at] = { ...hold, quantity: hold.quantity - units };
@@ -488,7 +512,7 @@ export class LedgerFolder {
       }
       case 'reservation_extended': {
         const record = this.openRecord(entry, index, 1);
-        const at = b.holds.findIndex((h) => h.reservationId === record.reservationId);
+        const at = holdIndex(b, record, entry, index);
         const { expiresAt: _previous, ...hold } = b.holds[at] as ReservationHold;
         b.holds[at] = entry.expiresAt === undefined ? hold : { ...hold, expiresAt: entry.expiresAt };
         if (entry.expiresAt === undefined) delete record.expiresAt;
@@ -496,10 +520,11 @@ export class LedgerFolder {
         break;
       }
       case 'release':
-        this.takeFromHold(b, this.openRecord(entry, index, -q), -q, false);
+        this.takeFromHold(b, this.openRecord(entry, index, -q), -q, false, entry, index);
         break;
       case 'allocation':
-        if (entry.reservationId !== undefined) this.takeFromHold(b, this.openRecord(entry, index, q), q, true);
+        if (entry.reservationId !== undefined)
+          this.takeFromHold(b, this.openRecord(entry, index, q), q, true, entry, index);
         b.allocated += q;
         break;
       case 'deallocation':
@@ -513,7 +538,7 @@ export class LedgerFolder {
             throw invalid(index, entry, 'quantity', `only ${b.allocated} allocated, fewer than ${-q}.`);
           b.allocated += q;
         } else if (entry.reservationId !== undefined) {
-          this.takeFromHold(b, this.openRecord(entry, index, -q), -q, true);
+          this.takeFromHold(b, this.openRecord(entry, index, -q), -q, true, entry, index);
         }
         b.onHand += q;
         break;
