@@ -6,11 +6,11 @@ import type { Money } from '../money/types.js';
 import { AdapterError, PAYMENT_DECLINE_REASONS, type PaymentDeclineReason } from './errors.js';
 import type {
   AuthorizeRequest,
+  GatewayPaymentStatus,
   PaymentGateway,
   PaymentOperationRequest,
   PaymentResult,
   PaymentState,
-  PaymentStatus,
 } from './paymentGateway.js';
 
 /**
@@ -55,7 +55,7 @@ const invalid = (field: string, reason: string): AdapterError =>
   new AdapterError('invalid_request', `${field}: ${reason}`, { field });
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
-function statusOf(p: Payment): PaymentStatus {
+function statusOf(p: Payment): GatewayPaymentStatus {
   if (p.voided) return 'voided';
   if (p.refunded > 0) return p.refunded === p.captured ? 'refunded' : 'partially_refunded';
   if (p.captured === 0) return 'authorized';

@@ -51,13 +51,13 @@ export { createManualClock } from './manualClock.js';
 export type { HistoryPage, OrderPage, OrderQuery, OrderRepository, OrderSaved } from './orderRepository.js';
 export type {
   AuthorizeRequest,
+  GatewayPaymentStatus,
   PaymentGateway,
   PaymentOperationRequest,
   PaymentResult,
   PaymentState,
-  PaymentStatus,
 } from './paymentGateway.js';
-export { PAYMENT_STATUSES } from './paymentGateway.js';
+export { GATEWAY_PAYMENT_STATUSES } from './paymentGateway.js';
 export type {
   PromotionLimits,
   PromotionUsage,

@@ -53,12 +53,12 @@ export interface PaymentOperationRequest {
  *
  * @example
  * ```ts
- * import { PAYMENT_STATUSES } from 'ordercore/adapters';
+ * import { GATEWAY_PAYMENT_STATUSES } from 'ordercore/adapters';
  *
- * PAYMENT_STATUSES.includes('partially_refunded'); //=> true
+ * GATEWAY_PAYMENT_STATUSES.includes('partially_refunded'); //=> true
  * ```
  */
-export const PAYMENT_STATUSES = [
+export const GATEWAY_PAYMENT_STATUSES = [
   'authorized',
   'partially_captured',
   'captured',
@@ -68,17 +68,17 @@ export const PAYMENT_STATUSES = [
 ] as const;
 
 /**
- * One of {@link PAYMENT_STATUSES}.
+ * One of {@link GATEWAY_PAYMENT_STATUSES}.
  *
  * @example
  * ```ts
- * import type { PaymentStatus } from 'ordercore/adapters';
+ * import type { GatewayPaymentStatus } from 'ordercore/adapters';
  *
- * const status: PaymentStatus = 'captured';
+ * const status: GatewayPaymentStatus = 'captured';
  * status; //=> 'captured'
  * ```
  */
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export type GatewayPaymentStatus = (typeof GATEWAY_PAYMENT_STATUSES)[number];
 
 /**
  * A payment as the gateway holds it, after an operation.
@@ -99,7 +99,7 @@ export interface PaymentState {
   /** The gateway's id of the payment (its authorisation). */
   readonly paymentId: string;
   /** Where it is in its life. */
-  readonly status: PaymentStatus;
+  readonly status: GatewayPaymentStatus;
   /** The amount authorised. */
   readonly authorized: Money;
   /** The amount captured so far (never more than authorised). */
