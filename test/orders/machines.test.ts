@@ -1016,3 +1016,16 @@ describe('availableEvents', () => {
     expect(step(o, { type: 'cancel', reason: 'x' }).order.state).toBe('cancelled');
   });
 });
+
+describe('ship captures no more than is owed', () => {
+  it('an order already paid by one payment asks nothing of a second authorisation', () => {
+    const o = run(paidAllocated(), [
+      { type: 'authorize_payment', paymentId: 'p2', method: 'card', amount: { amount: 1000, currency: 'USD' } },
+      { type: 'create_shipment', shipmentId: 's1', lines: [{ lineId: 'l1', quantity: 1 }], locationId: 'WH1' },
+      { type: 'start_picking', shipmentId: 's1' },
+      { type: 'pack_shipment', shipmentId: 's1' },
+    ]);
+    const shipped = step(o, { type: 'ship', shipmentId: 's1', carrier: 'UPS', trackingNumber: '1Z9' });
+    expect(shipped.effects.filter((e) => e.type === 'capture_payment')).toEqual([]);
+  });
+});

@@ -8,7 +8,14 @@ import {
 } from '../internal/copy.js';
 import { notify } from '../internal/effects.js';
 import { POLICY_GUARDS, ROUTING_GUARDS } from '../internal/guards.js';
-import { activeUnits, findIndexById, replaceAt, valueOfUnits } from '../internal/ledger.js';
+import {
+  activeUnits,
+  amountDueMinor,
+  findIndexById,
+  paymentSums,
+  replaceAt,
+  valueOfUnits,
+} from '../internal/ledger.js';
 import { defineMachine } from '../machine/defineMachine.js';
 import type { EventDefinition, Machine, MachineEffects, MachineEvent, MachineUpdate } from '../machine/types.js';
 import type { LineQuantities, Order, OrderEffect, OrderEvent, OrderLine, Shipment } from '../types.js';
@@ -116,7 +123,10 @@ const ship: MachineUpdate = (order, event, ctx) => {
     : withDetails;
 };
 
-/** Shipping notifies the customer and asks to capture authorised money up to the shipment's value. */
+/**
+ * Shipping notifies the customer and asks to capture authorised money up to the shipment's value,
+ * capped at what is still owed (amount due − net captured).
+ */
 const shipEffects: MachineEffects = (previous, next, event, ctx) => {
   const ev = event as Ev<'ship'>;
   const effects: OrderEffect[] = [
@@ -127,7 +137,10 @@ const shipEffects: MachineEffects = (previous, next, event, ctx) => {
       trackingNumber: ev.trackingNumber,
     }),
   ];
-  let due = valueOfUnits(previous, shipmentOf(previous, ctx.entityId).lines);
+  // The shipment's value, but never more than is still owed: another payment may have paid already.
+  const sums = paymentSums(previous);
+  const owed = amountDueMinor(previous) - (sums.captured - sums.refunded);
+  let due = Math.min(valueOfUnits(previous, shipmentOf(previous, ctx.entityId).lines), owed);
   const payments = [...previous.payments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const p of payments) {
     if (due <= 0) break;
